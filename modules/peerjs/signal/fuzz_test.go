@@ -1,0 +1,43 @@
+package signal
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// FuzzDecode feeds arbitrary frames to Decode and the payload decoders. They
+// must never panic; whatever Decode accepts must survive Encode and decode
+// to the same message.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{
+		`{"type":"OPEN"}`,
+		`{"type":"OFFER","dst":"bob","payload":{"sdp":{"type":"offer","sdp":"v=0"},"type":"data","connectionId":"dc_1","label":"dc_1","reliable":false,"serialization":"binary"}}`,
+		`{"type":"CANDIDATE","src":"a","dst":"b","payload":{"candidate":{"candidate":"candidate:1","sdpMid":"0","sdpMLineIndex":0},"connectionId":"dc_1"}}`,
+		`{"type":"ERROR","payload":{"msg":"x"}}`,
+		`[`, `null`, `{"type":1}`, `{"type":"X","dst":"\ud800"}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, frame []byte) {
+		m, err := Decode(frame)
+		_, _ = DecodeOffer(frame)
+		_, _ = DecodeAnswer(frame)
+		_, _ = DecodeCandidate(frame)
+		_ = DecodeError(frame)
+		_ = ConnectionIDOf(frame)
+		if err != nil {
+			return
+		}
+		enc := m.Encode()
+		if !json.Valid(enc) {
+			t.Fatalf("Encode(%+v) = %q is not valid JSON", m, enc)
+		}
+		back, err := Decode(enc)
+		if err != nil {
+			t.Fatalf("Decode(Encode(%+v)) = %v", m, err)
+		}
+		if back.Type != m.Type || back.Src != m.Src || back.Dst != m.Dst || string(back.Payload) != string(m.Payload) {
+			t.Fatalf("round trip changed %+v into %+v", m, back)
+		}
+	})
+}
