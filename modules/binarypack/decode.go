@@ -133,17 +133,21 @@ func (s *decodeState) payload(start int, n uint64, what string) ([]byte, error) 
 	return p, nil
 }
 
-// count checks an element count against the limit and against the smallest number of
+// count checks an element count (of pairs, for maps) against the limit and against the smallest number of
 // bytes the elements can occupy (minBytes each), so no slice is sized from a count the
 // input cannot back.
 func (s *decodeState) count(start int, n uint64, minBytes uint64, what string) (int, error) {
+	unit := "elements"
+	if minBytes == 2 {
+		unit = "pairs"
+	}
 	if n > uint64(s.maxLength) {
-		return 0, s.fail(ErrTooLong, start, "%s of %d elements exceeds the limit of %d", what, n, s.maxLength)
+		return 0, s.fail(ErrTooLong, start, "%s of %d %s exceeds the limit of %d", what, n, unit, s.maxLength)
 	}
 	left := uint64(len(s.buf) - s.off)
 	if n*minBytes > left {
-		return 0, s.fail(ErrTruncated, start, "%s of %d elements needs at least %d bytes, %d left",
-			what, n, n*minBytes, left)
+		return 0, s.fail(ErrTruncated, start, "%s of %d %s needs at least %d bytes, %d left",
+			what, n, unit, n*minBytes, left)
 	}
 	return int(n), nil
 }
