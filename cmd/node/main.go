@@ -1,0 +1,70 @@
+// Command node runs JavaScript programs written for Node.js 0.1.0, with binaryjs, socket-ipc,
+// node-ipc and peerjs built in.
+//
+//	node [options] script.js [args...]
+//
+// Option parsing stops at the script: everything after it reaches the script as ARGV.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/spf13/pflag"
+
+	"earlynode/runtime"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run parses the command line, runs the program and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	flags := pflag.NewFlagSet("node", pflag.ContinueOnError)
+	flags.SetInterspersed(false)
+	flags.SetOutput(stderr)
+	eval := flags.StringP("eval", "e", "", "run `CODE` as the main script")
+	check := flags.StringP("check", "c", "", "parse `FILE` without running it; report syntax errors")
+	version := flags.BoolP("version", "v", false, "print the version and exit")
+	help := flags.BoolP("help", "h", false, "print this help and exit")
+	flags.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: node [options] script.js [args...]\n       node -e CODE [args...]\n\nOptions:\n%s", flags.FlagUsages())
+	}
+	if err := flags.Parse(args); err != nil {
+		if err == pflag.ErrHelp {
+			return 0
+		}
+		return 9
+	}
+	rest := flags.Args()
+	switch {
+	case *help:
+		flags.SetOutput(stdout)
+		fmt.Fprintf(stdout, "Usage: node [options] script.js [args...]\n       node -e CODE [args...]\n\nOptions:\n%s", flags.FlagUsages())
+		return 0
+	case *version:
+		fmt.Fprintln(stdout, runtime.Version)
+		return 0
+	case flags.Changed("check"):
+		return runtime.Check(*check, stderr)
+	case flags.Changed("eval"):
+		rt := newRuntime(rest, stdout, stderr)
+		return rt.RunSource("[eval]", *eval)
+	case len(rest) == 0:
+		flags.Usage()
+		return 9
+	}
+	rt := newRuntime(rest[1:], stdout, stderr)
+	return rt.Run(rest[0])
+}
+
+// newRuntime makes a runtime with every module installed.
+func newRuntime(argv []string, stdout, stderr io.Writer) *runtime.Runtime {
+	rt := runtime.New(runtime.Options{Argv: argv, Stdout: stdout, Stderr: stderr})
+	for _, install := range installers {
+		install(rt)
+	}
+	return rt
+}

@@ -1,0 +1,221 @@
+package loop
+
+import (
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+)
+
+func TestRunReturnsWhenNothingIsLeft(t *testing.T) {
+	l := New(0)
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPostFromManyGoroutinesKeepsPerGoroutineOrder(t *testing.T) {
+	l := New(0)
+	h := l.NewHandle()
+	const writers, each = 8, 2000
+	last := make([]int, writers)
+	var ran int
+	var wg sync.WaitGroup
+	for w := 0; w < writers; w++ {
+		wg.Add(1)
+		go func(w int) {
+			defer wg.Done()
+			for i := 1; i <= each; i++ {
+				i := i
+				l.Post(func() error {
+					if last[w] != i-1 {
+						t.Errorf("writer %d: got %d after %d", w, i, last[w])
+					}
+					last[w] = i
+					ran++
+					return nil
+				})
+			}
+		}(w)
+	}
+	go func() { wg.Wait(); h.Close(nil) }()
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if ran != writers*each {
+		t.Fatalf("ran %d callbacks, want %d", ran, writers*each)
+	}
+}
+
+func TestCallbackErrorStopsRun(t *testing.T) {
+	l := New(0)
+	boom := errors.New("boom")
+	after := false
+	l.Post(func() error { return boom })
+	l.Post(func() error { after = true; return nil })
+	if err := l.Run(); err != boom {
+		t.Fatalf("Run = %v, want boom", err)
+	}
+	if after {
+		t.Fatal("a callback after the error ran")
+	}
+}
+
+func TestDoKeepsTheLoopAliveAndRunsDoneOnTheLoop(t *testing.T) {
+	l := New(2)
+	var active, peak int32
+	done := 0
+	for i := 0; i < 10; i++ {
+		l.Do(func() Callback {
+			n := atomic.AddInt32(&active, 1)
+			for {
+				p := atomic.LoadInt32(&peak)
+				if n <= p || atomic.CompareAndSwapInt32(&peak, p, n) {
+					break
+				}
+			}
+			time.Sleep(5 * time.Millisecond)
+			atomic.AddInt32(&active, -1)
+			return func() error { done++; return nil }
+		})
+	}
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if done != 10 {
+		t.Fatalf("done ran %d times, want 10", done)
+	}
+	if peak > 2 {
+		t.Fatalf("%d requests ran at once on a pool of 2", peak)
+	}
+}
+
+func TestHandleRefUnrefIsIdempotent(t *testing.T) {
+	tests := []struct {
+		name  string
+		steps func(h *Handle)
+		exits bool
+	}{
+		{"referenced", func(h *Handle) {}, false},
+		{"unref", func(h *Handle) { h.Unref() }, true},
+		{"unref twice then ref", func(h *Handle) { h.Unref(); h.Unref(); h.Ref() }, false},
+		{"ref twice then unref", func(h *Handle) { h.Ref(); h.Ref(); h.Unref() }, true},
+		{"closed", func(h *Handle) { h.Close(nil) }, true},
+		{"closed then ref", func(h *Handle) { h.Close(nil); h.Ref() }, true},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			l := New(0)
+			h := l.NewHandle()
+			tc.steps(h)
+			res := make(chan error, 1)
+			go func() { res <- l.Run() }()
+			select {
+			case <-res:
+				if !tc.exits {
+					t.Fatal("loop exited with a referenced handle")
+				}
+			case <-time.After(50 * time.Millisecond):
+				if tc.exits {
+					t.Fatal("loop did not exit")
+				}
+				h.Close(nil)
+				<-res
+			}
+		})
+	}
+}
+
+func TestCloseRunsFinalBeforeExit(t *testing.T) {
+	for i := 0; i < 200; i++ {
+		l := New(0)
+		h := l.NewHandle()
+		final := false
+		go h.Close(func() error { final = true; return nil })
+		if err := l.Run(); err != nil {
+			t.Fatal(err)
+		}
+		if !final {
+			t.Fatal("loop exited before the handle's final callback")
+		}
+		if h.Close(nil) {
+			t.Fatal("second Close reported true")
+		}
+	}
+}
+
+func TestTimersFireByDeadlineThenBySequence(t *testing.T) {
+	l := New(0)
+	var got []string
+	add := func(name string, ms int) *Timer {
+		return l.SetTimer(time.Duration(ms)*time.Millisecond, func() error { got = append(got, name); return nil })
+	}
+	l.Post(func() error {
+		add("c", 20)
+		add("a", 0)
+		add("b", 0)
+		stopped := add("stopped", 5)
+		add("d", 20)
+		stopped.Stop()
+		unref := add("unref", 10000)
+		unref.Unref()
+		reset := add("reset", 1)
+		reset.Reset(30 * time.Millisecond)
+		return nil
+	})
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	want := "a b c d reset"
+	if s := join(got); s != want {
+		t.Fatalf("fired %q, want %q", s, want)
+	}
+}
+
+func TestZeroDelayTimerSetByATimerWaitsForTheNextTurn(t *testing.T) {
+	l := New(0)
+	var got []string
+	l.Post(func() error {
+		l.SetTimer(0, func() error {
+			got = append(got, "first")
+			l.SetTimer(0, func() error { got = append(got, "third"); return nil })
+			l.Post(func() error { got = append(got, "posted"); return nil })
+			return nil
+		})
+		return nil
+	})
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if s := join(got); s != "first posted third" {
+		t.Fatalf("got %q", s)
+	}
+}
+
+func join(s []string) string {
+	out := ""
+	for i, x := range s {
+		if i > 0 {
+			out += " "
+		}
+		out += x
+	}
+	return out
+}
+
+func BenchmarkPostFromGoroutine(b *testing.B) {
+	l := New(0)
+	h := l.NewHandle()
+	n := 0
+	go func() {
+		for i := 0; i < b.N; i++ {
+			l.Post(func() error { n++; return nil })
+		}
+		h.Close(nil)
+	}()
+	b.ResetTimer()
+	if err := l.Run(); err != nil {
+		b.Fatal(err)
+	}
+}

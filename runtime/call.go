@@ -1,0 +1,163 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// exitRequest is the interrupt value node.exit uses to unwind the running JavaScript.
+type exitRequest struct{ code int }
+
+// Call calls fn from the loop (a listener, a timer, a promise callback, an onLoad or onExit).
+// An exception escaping fn comes back as a *FatalError and node.exit as an *ExitError: return
+// either from the loop callback to stop the program. Go code running inside a JavaScript call
+// (a native function) must call fn directly instead, so that exceptions reach the JS caller.
+func (rt *Runtime) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (goja.Value, error) {
+	v, err := fn(this, args...)
+	if err != nil {
+		return nil, rt.wrapError(err)
+	}
+	return v, nil
+}
+
+// Emit calls every listener of event on the emitter obj with args, from the loop (see Call).
+func (rt *Runtime) Emit(obj *goja.Object, event string, args ...goja.Value) error {
+	all := make([]goja.Value, 0, len(args)+2)
+	all = append(all, obj, rt.VM.ToValue(event))
+	all = append(all, args...)
+	_, err := rt.Call(rt.emitv, goja.Undefined(), all...)
+	return err
+}
+
+// EmitJS is Emit for Go code already running inside a JavaScript call: an exception thrown by a
+// listener propagates to the JavaScript caller as a panic that goja turns back into a throw.
+func (rt *Runtime) EmitJS(obj *goja.Object, event string, args ...goja.Value) {
+	all := make([]goja.Value, 0, len(args)+2)
+	all = append(all, obj, rt.VM.ToValue(event))
+	all = append(all, args...)
+	if _, err := rt.emitv(goja.Undefined(), all...); err != nil {
+		panic(err)
+	}
+}
+
+// FatalError is an exception that escaped to the loop, or a syntax error, or a module that
+// could not be loaded. Report formats it.
+type FatalError struct {
+	// Err is the goja error (*goja.Exception, *goja.CompilerSyntaxError) or a loader error.
+	Err error
+}
+
+func (e *FatalError) Error() string { return e.Err.Error() }
+func (e *FatalError) Unwrap() error { return e.Err }
+
+func (rt *Runtime) wrapError(err error) error {
+	var intr *goja.InterruptedError
+	if errors.As(err, &intr) {
+		if req, ok := intr.Value().(exitRequest); ok {
+			rt.VM.ClearInterrupt()
+			return &ExitError{Code: req.code}
+		}
+	}
+	var fe *FatalError
+	if errors.As(err, &fe) {
+		return err
+	}
+	return &FatalError{Err: err}
+}
+
+// Report formats a fatal error for stderr: the position, the source line with a caret under the
+// column, the message and the JavaScript stack.
+func (rt *Runtime) Report(err error) string {
+	var b strings.Builder
+	var ex *goja.Exception
+	var syn *SyntaxError
+	switch {
+	case errors.As(err, &syn):
+		rt.writeSourceLine(&b, syn.File, syn.Line, syn.Col)
+		fmt.Fprintf(&b, "SyntaxError: %s\n", syn.Message)
+	case errors.As(err, &ex):
+		for _, f := range ex.Stack() {
+			pos := f.Position()
+			if _, ok := rt.sources[pos.Filename]; ok && pos.Line > 0 {
+				rt.writeSourceLine(&b, pos.Filename, pos.Line, pos.Column)
+				break
+			}
+		}
+		b.WriteString(exceptionMessage(ex))
+		b.WriteByte('\n')
+		for _, f := range ex.Stack() {
+			var fb strings.Builder
+			pos := f.Position()
+			name := f.FuncName()
+			if name == "" {
+				name = "<anonymous>"
+			}
+			if pos.Filename == "" {
+				continue
+			}
+			col := pos.Column
+			if _, isModule := rt.sources[pos.Filename]; isModule && pos.Line == 1 && col > len(wrapperHead) {
+				col -= len(wrapperHead)
+			}
+			fmt.Fprintf(&fb, "    at %s (%s:%d:%d)\n", name, pos.Filename, pos.Line, col)
+			b.WriteString(fb.String())
+		}
+	default:
+		fmt.Fprintf(&b, "Error: %v\n", err)
+	}
+	return b.String()
+}
+
+// exceptionMessage is "Name: message" for Error objects and the value's string otherwise.
+func exceptionMessage(ex *goja.Exception) string {
+	v := ex.Value()
+	if o, ok := v.(*goja.Object); ok {
+		if _, isErr := o.Get("stack").Export().(string); isErr || o.Get("message") != nil {
+			name := o.Get("name")
+			msg := o.Get("message")
+			if name != nil && msg != nil && !goja.IsUndefined(msg) {
+				return name.String() + ": " + msg.String()
+			}
+		}
+	}
+	if v == nil {
+		return ex.Error()
+	}
+	return "Uncaught " + v.String()
+}
+
+// writeSourceLine writes "file:line:col", the source line and a caret under the column.
+func (rt *Runtime) writeSourceLine(b *strings.Builder, file string, line, col int) {
+	src, ok := rt.sources[file]
+	if ok && line == 1 && col > len(wrapperHead) {
+		col -= len(wrapperHead) // modules are compiled with the wrapper's head on their first line
+	}
+	fmt.Fprintf(b, "%s:%d:%d\n", file, line, col)
+	if !ok {
+		return
+	}
+	lines := strings.Split(src, "\n")
+	if line < 1 || line > len(lines) {
+		return
+	}
+	text := strings.TrimRight(lines[line-1], "\r")
+	b.WriteString(text)
+	b.WriteByte('\n')
+	if col < 1 {
+		col = 1
+	}
+	pad := []rune(text)
+	var caret strings.Builder
+	for i := 0; i < col-1 && i < len(pad); i++ {
+		if pad[i] == '\t' {
+			caret.WriteByte('\t')
+		} else {
+			caret.WriteByte(' ')
+		}
+	}
+	b.WriteString(caret.String())
+	b.WriteString("^\n")
+}

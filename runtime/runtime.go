@@ -1,0 +1,179 @@
+// Package runtime is earlynode's JavaScript world: the goja VM, the globals of Node 0.1.0, the
+// module loader, fatal-error reports and encodings. It owns one loop.Loop; every JS value is
+// touched only on the loop's goroutine.
+package runtime
+
+import (
+	_ "embed"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/dop251/goja"
+
+	"earlynode/loop"
+)
+
+//go:embed js/events.js
+var eventsJS string
+
+// Version is the version string `node --version` prints.
+const Version = "earlynode 0.1.0"
+
+// Options configures a Runtime.
+type Options struct {
+	// Argv is the script's argument vector: ARGV = ["node", script, Argv...].
+	Argv []string
+	// Stdout and Stderr receive the process's output; nil means os.Stdout and os.Stderr.
+	Stdout, Stderr io.Writer
+	// Workers bounds the loop's pool for blocking requests; 0 picks a default.
+	Workers int
+}
+
+// Runtime is one JavaScript program with its event loop.
+type Runtime struct {
+	// VM is the goja runtime. Use it only on the loop goroutine.
+	VM *goja.Runtime
+	// Loop is the event loop every callback runs on.
+	Loop *loop.Loop
+	// Out holds the ordered stdout and stderr streams.
+	Out *Output
+
+	opts      Options
+	node      *goja.Object
+	emitter   *goja.Object // node.EventEmitter
+	emitterP  *goja.Object // node.EventEmitter.prototype
+	promise   *goja.Object // node.Promise
+	promiseP  *goja.Object
+	emitv     goja.Callable
+	packages  map[string]*pkg
+	sources   map[string]string // file name -> source, for error reports
+	main      *module
+	timerP    *goja.Object
+	symTimer  *goja.Symbol
+	exitCode  int
+	exiting   bool
+	onExitRun bool
+	exitHooks []func()
+}
+
+// New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with
+// their own Install functions before Run.
+func New(opts Options) *Runtime {
+	if opts.Stdout == nil {
+		opts.Stdout = os.Stdout
+	}
+	if opts.Stderr == nil {
+		opts.Stderr = os.Stderr
+	}
+	rt := &Runtime{
+		VM:       goja.New(),
+		Loop:     loop.New(opts.Workers),
+		opts:     opts,
+		packages: map[string]*pkg{},
+		sources:  map[string]string{},
+	}
+	rt.Out = NewOutput(opts.Stdout, opts.Stderr)
+	rt.VM.SetFieldNameMapper(goja.UncapFieldNameMapper())
+	rt.node = rt.VM.NewObject()
+	rt.VM.Set("node", rt.node)
+	rt.installEvents()
+	rt.installGlobals()
+	rt.installTimers()
+	return rt
+}
+
+// Node returns the `node` namespace object, where modules add node.tcp, node.fs, ...
+func (rt *Runtime) Node() *goja.Object { return rt.node }
+
+// Post queues fn to run on the loop; safe from any goroutine. An error it returns is fatal.
+func (rt *Runtime) Post(fn loop.Callback) { rt.Loop.Post(fn) }
+
+// OnExit registers a Go hook run once when the program ends, after the modules' onExit
+// (for example to remove a socket file). Hooks run in reverse order of registration.
+func (rt *Runtime) OnExit(hook func()) { rt.exitHooks = append(rt.exitHooks, hook) }
+
+func (rt *Runtime) installEvents() {
+	v, err := rt.VM.RunScript("node:events.js", eventsJS)
+	if err != nil {
+		panic(fmt.Sprintf("runtime: prelude events.js: %v", err))
+	}
+	o := v.ToObject(rt.VM)
+	rt.emitter = o.Get("EventEmitter").ToObject(rt.VM)
+	rt.emitterP = rt.emitter.Get("prototype").ToObject(rt.VM)
+	rt.promise = o.Get("Promise").ToObject(rt.VM)
+	rt.promiseP = rt.promise.Get("prototype").ToObject(rt.VM)
+	rt.emitv, _ = goja.AssertFunction(o.Get("emitv"))
+	rt.node.Set("EventEmitter", rt.emitter)
+	rt.node.Set("Promise", rt.promise)
+}
+
+// Run loads the script at path as the main module, runs the loop until it drains, runs the
+// onExit hooks and returns the process's exit code. Output is flushed before it returns.
+func (rt *Runtime) Run(path string) int {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		rt.Out.Stderr.WriteString(fmt.Sprintf("node: cannot read script %s: %v\n", path, unwrapPathError(err)))
+		rt.Out.Flush()
+		return 1
+	}
+	return rt.RunSource(path, string(src))
+}
+
+// RunSource is Run with the main module's source given (for --eval and tests).
+func (rt *Runtime) RunSource(filename, src string) int {
+	rt.VM.Set("ARGV", rt.argv(filename))
+	code := rt.finish(rt.loadMain(filename, src))
+	return code
+}
+
+func (rt *Runtime) argv(script string) []any {
+	a := []any{"node", script}
+	for _, s := range rt.opts.Argv {
+		a = append(a, s)
+	}
+	return a
+}
+
+// finish runs the loop after the main module's body, then the exit hooks, and decides the code.
+func (rt *Runtime) finish(err error) int {
+	if err == nil {
+		err = rt.Loop.Run()
+	}
+	var exit *ExitError
+	switch {
+	case err == nil:
+		rt.exitCode = 0
+		if herr := rt.runOnExit(); herr != nil {
+			return rt.finish(herr)
+		}
+	case errors.As(err, &exit):
+		rt.exitCode = exit.Code
+		if herr := rt.runOnExit(); herr != nil {
+			return rt.finish(herr)
+		}
+	default:
+		rt.Out.Stderr.WriteString(rt.Report(err))
+		rt.exitCode = 1
+	}
+	for i := len(rt.exitHooks) - 1; i >= 0; i-- {
+		rt.exitHooks[i]()
+	}
+	rt.exitHooks = nil
+	rt.Out.Flush()
+	return rt.exitCode
+}
+
+// ExitError stops the loop with an exit code: node.exit(code).
+type ExitError struct{ Code int }
+
+func (e *ExitError) Error() string { return fmt.Sprintf("exit %d", e.Code) }
+
+func unwrapPathError(err error) error {
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

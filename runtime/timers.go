@@ -1,0 +1,93 @@
+package runtime
+
+import (
+	"time"
+
+	"github.com/dop251/goja"
+
+	"earlynode/loop"
+)
+
+// jsTimer is the Go side of a timer object returned by setTimeout or setInterval.
+type jsTimer struct {
+	t        *loop.Timer
+	obj      *goja.Object
+	fn       goja.Callable
+	args     []goja.Value
+	interval time.Duration
+	repeat   bool
+}
+
+// installTimers adds setTimeout, setInterval, clearTimeout and clearInterval. Each returns a
+// timer object; inside the callback `this` is that object, so clearInterval(this) works.
+func (rt *Runtime) installTimers() {
+	vm := rt.VM
+	rt.symTimer = goja.NewSymbol("earlynode.timer")
+	rt.timerP = vm.NewObject()
+	rt.timerP.Set("ref", func(c goja.FunctionCall) goja.Value {
+		if t := rt.timerOf(c.This); t != nil {
+			t.t.Ref()
+		}
+		return c.This
+	})
+	rt.timerP.Set("unref", func(c goja.FunctionCall) goja.Value {
+		if t := rt.timerOf(c.This); t != nil {
+			t.t.Unref()
+		}
+		return c.This
+	})
+	g := vm.GlobalObject()
+	g.Set("setTimeout", func(c goja.FunctionCall) goja.Value { return rt.setTimer(c, false) })
+	g.Set("setInterval", func(c goja.FunctionCall) goja.Value { return rt.setTimer(c, true) })
+	clear := func(c goja.FunctionCall) goja.Value {
+		if t := rt.timerOf(c.Argument(0)); t != nil {
+			t.repeat = false
+			t.t.Stop()
+		}
+		return goja.Undefined()
+	}
+	g.Set("clearTimeout", clear)
+	g.Set("clearInterval", clear)
+}
+
+func (rt *Runtime) setTimer(c goja.FunctionCall, repeat bool) goja.Value {
+	fn, ok := goja.AssertFunction(c.Argument(0))
+	if !ok {
+		panic(rt.VM.NewTypeError("setTimeout/setInterval: the callback must be a function"))
+	}
+	ms := c.Argument(1).ToFloat()
+	if !(ms > 0) { // also NaN
+		ms = 0
+	}
+	if repeat && ms < 1 {
+		ms = 1
+	}
+	jt := &jsTimer{fn: fn, repeat: repeat, interval: time.Duration(ms * float64(time.Millisecond))}
+	if len(c.Arguments) > 2 {
+		jt.args = append([]goja.Value(nil), c.Arguments[2:]...)
+	}
+	jt.obj = rt.VM.NewObject()
+	jt.obj.SetPrototype(rt.timerP)
+	jt.obj.SetSymbol(rt.symTimer, rt.VM.ToValue(jt))
+	jt.t = rt.Loop.SetTimer(jt.interval, func() error {
+		if jt.repeat {
+			jt.t.Reset(jt.interval)
+		}
+		_, err := rt.Call(jt.fn, jt.obj, jt.args...)
+		return err
+	})
+	return jt.obj
+}
+
+func (rt *Runtime) timerOf(v goja.Value) *jsTimer {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return nil
+	}
+	h := o.GetSymbol(rt.symTimer)
+	if h == nil {
+		return nil
+	}
+	t, _ := h.Export().(*jsTimer)
+	return t
+}

@@ -1,0 +1,4 @@
+exports.assertTrue = function (value) {
+  if (!value) throw new Error("assertTrue failed");
+  puts("assertTrue passed");
+};

@@ -1,0 +1,1 @@
+require("mods/cycle_a.js");

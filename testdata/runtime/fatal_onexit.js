@@ -1,0 +1,2 @@
+puts("ran");
+function onExit() { throw new Error("in onExit"); }

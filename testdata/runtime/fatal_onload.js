@@ -1,0 +1,1 @@
+function onLoad() { throw new Error("in onLoad"); }

@@ -1,0 +1,2 @@
+puts("first line printed and flushed");
+throw new Error("top level");

@@ -1,0 +1,23 @@
+puts("puts adds a newline");
+print("print does not");
+print("\n");
+p({a: 1, b: [true, null, "s"]});
+p("string");
+p(undefined);
+node.debug("to stderr");
+puts(node.path.join("/usr", "lib", "node"));
+puts(node.path.join("a/", "/b", "c.js"));
+puts(node.path.dirname("/usr/lib/node/x.js"));
+puts(node.path.dirname("x.js"));
+puts(node.path.filename("/usr/lib/node/x.js"));
+puts([104, 101, 108, 108, 111].encodeUtf8());
+puts([0x263a, 0x20, 0x1F600].encodeUtf8());
+puts(typeof __filename + " " + /helpers\.js$/.test(__filename));
+PORT = 8888;
+puts("sloppy global: " + global_port());
+function global_port() { return this.PORT; }
+console.log("console.log %s %d %j", "str", 42, {x: 1}, [1, "two"], {k: "v"});
+console.error("console.error goes to stderr");
+var b = new Buffer("héllo");
+puts("Buffer length " + b.length + " " + b.toString("hex"));
+puts(typeof __dirname);

@@ -1,0 +1,2 @@
+require("mods/missing.js");
+puts("body still runs");

@@ -1,0 +1,2 @@
+puts("counter loaded");
+exports.n = 1;
