@@ -136,7 +136,7 @@ var requestCases = []struct {
 	{
 		name:  "HTTP/1.0 closes by default",
 		input: "GET / HTTP/1.0\r\n\r\n",
-		want: transcript{Messages: []message{{Head: Head{Method: "GET", Target: "/", Version: "1.0", ContentLength: -1}}}},
+		want:  transcript{Messages: []message{{Head: Head{Method: "GET", Target: "/", Version: "1.0", ContentLength: -1}}}},
 	},
 	{
 		name:  "HTTP/1.0 with keep-alive",
