@@ -51,11 +51,13 @@ type Runtime struct {
 	sources   map[string]string // file name -> source, for error reports
 	main      *module
 	timerP    *goja.Object
-	symTimer  *goja.Symbol
+	timers    map[*goja.Object]*jsTimer // pending timers by their JS object
 	exitCode  int
 	exiting   bool
 	onExitRun bool
 	exitHooks []func()
+
+	streamsKit *streams // node.Stream, made on first use (stream.go)
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with
@@ -79,6 +81,7 @@ func New(opts Options) *Runtime {
 	rt.node = rt.VM.NewObject()
 	rt.VM.Set("node", rt.node)
 	rt.installEvents()
+	rt.installStreams()
 	rt.installGlobals()
 	rt.installTimers()
 	return rt

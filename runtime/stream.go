@@ -1,0 +1,197 @@
+package runtime
+
+import (
+	_ "embed"
+	"fmt"
+
+	"github.com/dop251/goja"
+)
+
+//go:embed js/stream.js
+var streamJS string
+
+// Streams from Go
+//
+// node.Stream (runtime/js/stream.js, an extension beyond 0.1.0) is the classic Node stream:
+// an EventEmitter with write, end, pause, resume, destroy and pipe, and the events data, end,
+// drain, close, error, pause and resume. A module gives a stream a Go side in three steps:
+//
+//	side := runtime.StreamSide{
+//		Write:   func(data goja.Value) bool { ...queue data...; return queued < highWater },
+//		End:     func() { ...flush, then post s.Close()... },
+//		Pause:   func() { ...stop reading... },
+//		Resume:  func() { ...read again... },
+//		Destroy: func() { ...release, then post s.Close()... },
+//	}
+//	s := rt.NewStream(side, true, true)  // readable, writable; s.Object goes to JavaScript
+//
+// and later, from loop callbacks (rt.Post, a Handle's Post, Loop.Do's callback):
+//
+//	s.Push(rt.NewBuffer(chunk))  // "data" (queued while the program has paused the stream)
+//	s.PushEnd()                  // "end", after everything pushed has come out
+//	s.Drain()                    // "drain", after Write returned false and there is room again
+//	s.Fail(rt.NewError("..."))   // "error"; the stream is then neither readable nor writable
+//	s.Close()                    // "close", once
+//
+// The StreamSide functions run on the loop inside the program's call (stream.write(...)), so
+// they must not block; to throw, panic with a goja value (rt.VM.NewTypeError(...)). While the
+// program has paused the stream, data pushed by Go is held in JavaScript and emitted on resume,
+// so Pause is only a hint to stop producing. A module whose objects have their own prototype
+// (fs.ReadStream) makes it inherit rt.StreamPrototype() and calls rt.AttachStream on each new
+// object. A readable file stream, for example: NewStream(side, true, false) with Pause/Resume
+// stopping and restarting a reader goroutine that posts Push(buffer) per chunk, PushEnd() at
+// EOF and Close() after closing the file; a writable one: NewStream(side, false, true) with
+// Write queueing to a writer goroutine, returning false above a high-water mark and posting
+// Drain() when the queue empties, End() closing the file after the queue and posting Close().
+
+// StreamSide is the Go side of a node.Stream: what the stream's methods do. Nil functions do
+// nothing (Write nil on a writable stream accepts and drops data).
+type StreamSide struct {
+	// Write takes one chunk the program wrote and reports whether the stream can take more
+	// now; after returning false, call NodeStream.Drain once there is room.
+	Write func(data goja.Value) bool
+	// End is called once when the program ends the writable side (after a final Write of
+	// end's argument, if any).
+	End func()
+	// Pause and Resume are the program's pause() and resume(): stop and restart producing.
+	Pause, Resume func()
+	// Destroy is the program's destroy(): release everything, then call NodeStream.Close.
+	Destroy func()
+}
+
+// NodeStream is a node.Stream object whose behaviour is implemented in Go (see StreamSide).
+// Use its methods only on the loop goroutine.
+type NodeStream struct {
+	// Object is the JavaScript stream.
+	Object *goja.Object
+	rt     *Runtime
+}
+
+// streams is the runtime's node.Stream machinery, made on first use.
+type streams struct {
+	ctor, proto                          *goja.Object
+	attach, push, pushEnd, drain, failFn goja.Callable
+	closeFn                              goja.Callable
+}
+
+// installStreams defines node.Stream, made on first access.
+func (rt *Runtime) installStreams() {
+	rt.Lazy(rt.node, "Stream", func() goja.Value { return rt.streamKit().ctor })
+}
+
+// streamKit evaluates stream.js once and returns its constructor and helpers.
+func (rt *Runtime) streamKit() *streams {
+	if rt.streamsKit != nil {
+		return rt.streamsKit
+	}
+	v, err := rt.VM.RunScript("node:stream.js", streamJS)
+	if err != nil {
+		panic(fmt.Sprintf("runtime: prelude stream.js: %v", err))
+	}
+	mk, _ := goja.AssertFunction(v)
+	res, err := mk(goja.Undefined(), rt.emitter)
+	if err != nil {
+		panic(fmt.Sprintf("runtime: prelude stream.js: %v", err))
+	}
+	o := res.ToObject(rt.VM)
+	fn := func(name string) goja.Callable {
+		f, ok := goja.AssertFunction(o.Get(name))
+		if !ok {
+			panic("runtime: stream.js lacks " + name)
+		}
+		return f
+	}
+	k := &streams{
+		ctor:    o.Get("Stream").ToObject(rt.VM),
+		attach:  fn("attach"),
+		push:    fn("push"),
+		pushEnd: fn("pushEnd"),
+		drain:   fn("drain"),
+		failFn:  fn("fail"),
+		closeFn: fn("close"),
+	}
+	k.proto = k.ctor.Get("prototype").ToObject(rt.VM)
+	rt.streamsKit = k
+	return k
+}
+
+// StreamPrototype returns node.Stream.prototype, for modules whose stream objects inherit it.
+func (rt *Runtime) StreamPrototype() *goja.Object { return rt.streamKit().proto }
+
+// StreamConstructor returns node.Stream, for modules that check `instanceof` or subclass it.
+func (rt *Runtime) StreamConstructor() *goja.Object { return rt.streamKit().ctor }
+
+// NewStream returns a new node.Stream with the given Go side, readable and/or writable.
+func (rt *Runtime) NewStream(side StreamSide, readable, writable bool) *NodeStream {
+	o := rt.NewEmitter()
+	o.SetPrototype(rt.StreamPrototype())
+	o.Set("paused", false)
+	return rt.AttachStream(o, side, readable, writable)
+}
+
+// AttachStream gives obj (an object inheriting node.Stream.prototype) the Go side side and
+// sets its readable and writable properties.
+func (rt *Runtime) AttachStream(obj *goja.Object, side StreamSide, readable, writable bool) *NodeStream {
+	vm := rt.VM
+	js := vm.NewObject()
+	undef := goja.Undefined()
+	hook := func(f func()) func(goja.FunctionCall) goja.Value {
+		return func(goja.FunctionCall) goja.Value {
+			if f != nil {
+				f()
+			}
+			return undef
+		}
+	}
+	js.Set("write", func(c goja.FunctionCall) goja.Value {
+		if side.Write == nil {
+			return vm.ToValue(true)
+		}
+		return vm.ToValue(side.Write(c.Argument(0)))
+	})
+	js.Set("end", hook(side.End))
+	js.Set("pause", hook(side.Pause))
+	js.Set("resume", hook(side.Resume))
+	js.Set("destroy", hook(side.Destroy))
+	if _, err := rt.streamKit().attach(undef, obj, js, vm.ToValue(readable), vm.ToValue(writable)); err != nil {
+		panic(err)
+	}
+	return &NodeStream{Object: obj, rt: rt}
+}
+
+// Push emits "data" with data, or holds it while the stream is paused (from the loop; return
+// the error from the loop callback, see Runtime.Call).
+func (s *NodeStream) Push(data goja.Value) error {
+	_, err := s.rt.Call(s.rt.streamKit().push, goja.Undefined(), s.Object, data)
+	return err
+}
+
+// PushEnd ends the readable side: "end" once everything pushed has come out.
+func (s *NodeStream) PushEnd() error {
+	_, err := s.rt.Call(s.rt.streamKit().pushEnd, goja.Undefined(), s.Object)
+	return err
+}
+
+// Drain emits "drain" (unless the stream is paused): the writable side has room again.
+func (s *NodeStream) Drain() error {
+	_, err := s.rt.Call(s.rt.streamKit().drain, goja.Undefined(), s.Object)
+	return err
+}
+
+// Fail emits "error" with err; the stream is then neither readable nor writable.
+func (s *NodeStream) Fail(err goja.Value) error {
+	_, cerr := s.rt.Call(s.rt.streamKit().failFn, goja.Undefined(), s.Object, err)
+	return cerr
+}
+
+// Close emits "close" (once) and marks the stream neither readable nor writable.
+func (s *NodeStream) Close() error {
+	_, err := s.rt.Call(s.rt.streamKit().closeFn, goja.Undefined(), s.Object)
+	return err
+}
+
+// Paused reports whether the program has paused the stream.
+func (s *NodeStream) Paused() bool {
+	p := s.Object.Get("paused")
+	return p != nil && p.ToBoolean()
+}
