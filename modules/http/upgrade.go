@@ -1,0 +1,129 @@
+package http
+
+import (
+	"fmt"
+	"net"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/dop251/goja"
+
+	"earlynode/modules/http/wire"
+)
+
+// UpgradeHandler takes over a connection whose request asked for an upgrade (e.g. WebSocket).
+// head is a copy of the parsed request head (safe to keep); buffered holds bytes already read
+// after the head. From then on the HTTP server neither reads nor writes conn nor counts it.
+// It is called on a goroutine of the server (not the loop).
+type UpgradeHandler func(conn net.Conn, head *wire.Head, buffered []byte)
+
+// RouteHandler answers a plain HTTP request for a Go-side service (such as a PeerServer's REST
+// endpoints). It runs off the loop; body is the whole request body (bounded).
+type RouteHandler func(head *wire.Head, body []byte) (status int, headers []wire.Header, respBody []byte)
+
+// MaxRouteBody bounds the request body a RouteHandler receives; a longer body is answered with
+// 413 and the connection closes.
+const MaxRouteBody = 1 << 20
+
+// AttachUpgrade makes the node.http server object srv hand upgrade requests whose path
+// (without the query) equals path to h. Requests to other paths asking to upgrade get the usual
+// `request` event (or a 400 if nobody can upgrade them).
+func AttachUpgrade(srv goja.Value, path string, h UpgradeHandler) error {
+	s, err := serverOf(srv)
+	if err != nil {
+		return fmt.Errorf("http.AttachUpgrade(%q): %w", path, err)
+	}
+	if h == nil {
+		return fmt.Errorf("http.AttachUpgrade(%q): nil handler", path)
+	}
+	s.hooks.update(func(t *hookTable) { t.upgrades = append(t.upgrades, upgradeHook{path: path, h: h}) })
+	return nil
+}
+
+// AttachRoute sends requests whose path starts with prefix to h instead of the `request` event.
+func AttachRoute(srv goja.Value, prefix string, h RouteHandler) error {
+	s, err := serverOf(srv)
+	if err != nil {
+		return fmt.Errorf("http.AttachRoute(%q): %w", prefix, err)
+	}
+	if h == nil {
+		return fmt.Errorf("http.AttachRoute(%q): nil handler", prefix)
+	}
+	s.hooks.update(func(t *hookTable) { t.routes = append(t.routes, routeHook{prefix: prefix, h: h}) })
+	return nil
+}
+
+type upgradeHook struct {
+	path string
+	h    UpgradeHandler
+}
+
+type routeHook struct {
+	prefix string
+	h      RouteHandler
+}
+
+// hookTable is the Go-side handlers of one server. It is replaced, never changed in place, so
+// the connections' reader goroutines read it without a lock.
+type hookTable struct {
+	upgrades []upgradeHook
+	routes   []routeHook
+}
+
+// hooks holds a server's hookTable.
+type hooks struct {
+	mu sync.Mutex
+	p  atomic.Pointer[hookTable]
+}
+
+func (h *hooks) update(change func(*hookTable)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	t := &hookTable{}
+	if old := h.p.Load(); old != nil {
+		t.upgrades = append(t.upgrades, old.upgrades...)
+		t.routes = append(t.routes, old.routes...)
+	}
+	change(t)
+	h.p.Store(t)
+}
+
+// load returns the current table; nil when no handler was attached.
+func (h *hooks) load() *hookTable { return h.p.Load() }
+
+// targetPath is a request-target's path: without the query and the anchor.
+func targetPath(target string) string {
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		return target[:i]
+	}
+	return target
+}
+
+// upgrade returns the handler for an upgrade request to target, or nil.
+func (t *hookTable) upgrade(target string) UpgradeHandler {
+	if t == nil {
+		return nil
+	}
+	p := targetPath(target)
+	for _, u := range t.upgrades {
+		if u.path == p {
+			return u.h
+		}
+	}
+	return nil
+}
+
+// route returns the handler for a request to target, or nil.
+func (t *hookTable) route(target string) RouteHandler {
+	if t == nil {
+		return nil
+	}
+	p := targetPath(target)
+	for _, r := range t.routes {
+		if strings.HasPrefix(p, r.prefix) {
+			return r.h
+		}
+	}
+	return nil
+}
