@@ -180,10 +180,8 @@ func parseHeaderLine(line string) (Header, *Error) {
 		return Header{}, newError(ErrBadHeader, "empty header name in "+quote(line))
 	}
 	value := trimSpace(line[i+1:])
-	for j := 0; j < len(value); j++ {
-		if !isValueByte(value[j]) {
-			return Header{}, newError(ErrBadHeader, "control byte in the value of "+quote(line[:i]))
-		}
+	if !validValue(value) {
+		return Header{}, newError(ErrBadHeader, "control byte in the value of "+quote(line[:i]))
 	}
 	return Header{Name: line[:i], Value: value}, nil
 }

@@ -37,10 +37,26 @@ func isToken(s string) bool {
 	return true
 }
 
-// isValueByte reports whether c may appear in a header value: horizontal
-// tab, visible ASCII, space and obs-text; no other control bytes.
-func isValueByte(c byte) bool {
-	return c == '\t' || (c >= 0x20 && c != 0x7f)
+// valueChars marks the bytes allowed in a header value: horizontal tab,
+// visible ASCII, space and obs-text; no other control bytes.
+var valueChars = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c == '\t' || (c >= 0x20 && c != 0x7f)
+	}
+	return t
+}()
+
+// isValueByte reports whether c may appear in a header value.
+func isValueByte(c byte) bool { return valueChars[c] }
+
+// validValue reports whether every byte of s may appear in a header value.
+func validValue(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !valueChars[s[i]] {
+			return false
+		}
+	}
+	return true
 }
 
 // equalFold reports whether s equals lower, which must be lower-case ASCII,
