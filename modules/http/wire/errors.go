@@ -47,9 +47,9 @@ func (k ErrorKind) String() string {
 // Too Large, or 505 HTTP Version Not Supported. A client treats any Error on
 // a response as a failed request.
 type Error struct {
-	Kind   ErrorKind
-	Status int
-	Msg    string // what exactly failed, quoting a short piece of the input
+	Kind   ErrorKind // which rule was broken
+	Status int       // the status to answer: 400, 431 or 505
+	Msg    string    // what exactly failed, quoting a short piece of the input
 }
 
 // Error returns "http: <kind>: <message>".

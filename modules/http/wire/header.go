@@ -4,8 +4,8 @@ package wire
 // original case and the value with surrounding spaces removed. Message heads
 // carry them as an ordered []Header, duplicates included.
 type Header struct {
-	Name  string
-	Value string
+	Name  string // as sent, e.g. "Content-Type"
+	Value string // without leading and trailing spaces or tabs
 }
 
 // tokenChars marks the bytes allowed in a token (RFC 9110 §5.6.2): header

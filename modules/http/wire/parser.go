@@ -237,16 +237,26 @@ func (p *Parser) next(data []byte) (Event, int, *Error) {
 					return EventNeedInput, n, terr
 				}
 			}
-			p.buf = p.buf[:0]
+			p.releaseBuf()
 			p.state, p.body = p.afterComplete, nil
 			return EventComplete, n, nil
 		}
 	}
 }
 
+// releaseBuf empties buf, dropping its memory when a large head or
+// trailer block grew it, so that an idle connection's parser stays small.
+func (p *Parser) releaseBuf() {
+	if cap(p.buf) > 4<<10 {
+		p.buf = nil
+	} else {
+		p.buf = p.buf[:0]
+	}
+}
+
 // startMessage parses a complete head and sets the state for its body.
 func (p *Parser) startMessage(block string) *Error {
-	p.buf = p.buf[:0]
+	p.releaseBuf()
 	p.head = Head{}
 	var framing bodyFraming
 	var err *Error

@@ -302,3 +302,17 @@ func TestParseAllocations(t *testing.T) {
 		t.Fatalf("%.1f allocations per GET, want at most 2", allocs)
 	}
 }
+
+// TestLargeHeadMemoryReleased checks that a parser does not keep the memory
+// of a large head once it is parsed, so idle connections stay small.
+func TestLargeHeadMemoryReleased(t *testing.T) {
+	p := NewRequestParser(Limits{})
+	in := []byte("GET / HTTP/1.1\r\nCookie: " + strings.Repeat("c", 60<<10) + "\r\n\r\n")
+	got := run(t, p, "", in, []int{1024}, false)
+	if got.Err != nil || len(got.Messages) != 1 || len(got.Messages[0].Head.Headers[0].Value) != 60<<10 {
+		t.Fatalf("large head: %s", got.Err)
+	}
+	if cap(p.buf) > 4<<10 {
+		t.Fatalf("parser keeps %d bytes after the head", cap(p.buf))
+	}
+}

@@ -2,8 +2,8 @@ package wire
 
 // StatusReason is one entry of the STATUS_CODES table.
 type StatusReason struct {
-	Code   int
-	Reason string
+	Code   int    // the status code, e.g. 404
+	Reason string // its reason phrase, e.g. "Not Found"
 }
 
 // statusCodes is node.http.STATUS_CODES as Node 0.1.0 defined it: the

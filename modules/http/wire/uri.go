@@ -19,27 +19,27 @@ import "strings"
 //	Path      "/a/b.html" Directory "/a/"   File "b.html"
 //	Query     "x=1"       Anchor "frag"     Params [{x 1}]
 type URI struct {
-	Source    string // the whole string parsed
-	Protocol  string // scheme before "://", e.g. "http"
-	Authority string // everything between "//" and the path: [userinfo@]host[:port]
-	UserInfo  string // "user:password" before "@"
-	User      string
-	Password  string
-	Host      string // host name or address; an IPv6 literal keeps its brackets
-	Port      string // decimal port, as written
-	Relative  string // path, query and anchor: what follows the authority
-	Path      string // up to "?" or "#"
-	Directory string // Path up to and including its last "/"
-	File      string // Path after its last "/"
-	Query     string // after "?", up to "#"
-	Anchor    string // after "#"
-	Params    []Param
+	Source    string  // the whole string parsed
+	Protocol  string  // scheme before "://", e.g. "http"
+	Authority string  // everything between "//" and the path: [userinfo@]host[:port]
+	UserInfo  string  // "user:password" before "@"
+	User      string  // UserInfo before its first ":"
+	Password  string  // UserInfo after its first ":"
+	Host      string  // host name or address; an IPv6 literal keeps its brackets
+	Port      string  // decimal port, as written
+	Relative  string  // path, query and anchor: what follows the authority
+	Path      string  // up to "?" or "#"
+	Directory string  // Path up to and including its last "/"
+	File      string  // Path after its last "/"
+	Query     string  // after "?", up to "#"
+	Anchor    string  // after "#"
+	Params    []Param // the pairs of Query, decoded, in order (see ParseURI)
 }
 
 // Param is one decoded name=value pair of a query string.
 type Param struct {
-	Name  string
-	Value string
+	Name  string // decoded name
+	Value string // decoded value; "" for a bare name ("?flag")
 }
 
 // ParseURI splits s into its parts. It never fails: text that is not a
