@@ -12,11 +12,10 @@
 // # Driving a Parser from a connection
 //
 // A Parser is pull-style: hand it the bytes read so far and it returns the
-// next event and how many bytes it used. Keep calling until it asks for
-// more input:
+// next event and how many bytes it used. Call it again with the rest until
+// it asks for more input (Example shows a whole server):
 //
 //	p := wire.NewRequestParser(wire.Limits{})
-//	buf := make([]byte, 64<<10)
 //	for {
 //		m, rerr := conn.Read(buf)
 //		data := buf[:m]
@@ -24,23 +23,26 @@
 //			ev, n, err := p.Next(data)
 //			data = data[n:]
 //			if err != nil {
-//				// answer err.(*wire.Error).Status (400, 431, 505) and close
+//				// write wire.AppendErrorResponse(nil, err) (400, 431 or 505), close
+//			}
+//			if ev == wire.EventNeedInput {
+//				break
 //			}
 //			switch ev {
-//			case wire.EventHead:      // p.Head(): method, target, headers, ...
-//			case wire.EventBody:      // p.Body(): valid until buf is reused
-//			case wire.EventComplete:  // p.Trailers(); then the next message
-//			case wire.EventUpgrade:   // data holds the first bytes of the new protocol
-//			}
-//			if ev == wire.EventNeedInput || ev == wire.EventUpgrade {
-//				break
+//			case wire.EventHead:     // p.Head(): method, target, headers, KeepAlive
+//			case wire.EventBody:     // p.Body(): copy it before buf is read into again
+//			case wire.EventComplete: // p.Trailers(); the next message may follow in data
+//			case wire.EventUpgrade:  // hand conn and data (already read) to the new protocol
 //			}
 //		}
 //		if rerr != nil {
-//			ev, err := p.Finish() // EventComplete for a read-until-close response
-//			...
+//			ev, err := p.Finish() // EventComplete ends a response read until close
 //		}
 //	}
+//
+// A client does the same with NewResponseParser, telling it the method of
+// each request (SetRequestMethod) so that it knows that a response to HEAD
+// has no body.
 //
 // The strings of a Head (method, target, names, values) and its Headers
 // slice belong to the caller for good: the parser never reuses them. Body
