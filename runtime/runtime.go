@@ -51,13 +51,14 @@ type Runtime struct {
 	sources   map[string]string // file name -> source, for error reports
 	main      *module
 	timerP    *goja.Object
-	timers    map[*goja.Object]*jsTimer // pending timers by their JS object
+	symTimer  *goja.Symbol
 	exitCode  int
 	exiting   bool
 	onExitRun bool
 	exitHooks []func()
 
-	streamsKit *streams // node.Stream, made on first use (stream.go)
+	streamsKit *streams   // node.Stream, made on first use (stream.go)
+	emitvFn    goja.Value // EmitFunction's function (stream.go)
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with

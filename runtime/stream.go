@@ -89,7 +89,7 @@ func (rt *Runtime) streamKit() *streams {
 		panic(fmt.Sprintf("runtime: prelude stream.js: %v", err))
 	}
 	mk, _ := goja.AssertFunction(v)
-	res, err := mk(goja.Undefined(), rt.emitter)
+	res, err := mk(goja.Undefined(), rt.emitter, rt.EmitFunction())
 	if err != nil {
 		panic(fmt.Sprintf("runtime: prelude stream.js: %v", err))
 	}
@@ -113,6 +113,24 @@ func (rt *Runtime) streamKit() *streams {
 	k.proto = k.ctor.Get("prototype").ToObject(rt.VM)
 	rt.streamsKit = k
 	return k
+}
+
+// EmitFunction returns a JavaScript function emitv(emitter, type, args...) that calls the
+// listeners with exactly the arguments given. Unlike emitter.emit(type, arg) it never spreads a
+// single array argument into several (0.1.0's emit(type, argsArray) form): use it to emit
+// "data" whose value may be an array.
+func (rt *Runtime) EmitFunction() goja.Value {
+	if rt.emitvFn == nil {
+		emitv := rt.emitv
+		rt.emitvFn = rt.VM.ToValue(func(c goja.FunctionCall) goja.Value {
+			v, err := emitv(goja.Undefined(), c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		})
+	}
+	return rt.emitvFn
 }
 
 // StreamPrototype returns node.Stream.prototype, for modules whose stream objects inherit it.

@@ -81,6 +81,14 @@ func TestStreamJS(t *testing.T) {
 			src.end();
 			puts("dst writable " + dst.writable);`,
 			"dst writable true\n"},
+		{"an array written is one data argument, not spread", `
+			var s = new node.Stream();
+			s.addListener("data", function (d) { puts(arguments.length + " " + JSON.stringify(d)); });
+			s.write([1, 2]);
+			s.pause();
+			s.write([3]);
+			s.resume();`,
+			"1 [1,2]\n1 [3]\n"},
 		{"subclass with its own constructor", `
 			function Upper() { node.Stream.call(this); }
 			Upper.prototype = Object.create(node.Stream.prototype);

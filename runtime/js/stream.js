@@ -8,9 +8,10 @@
 // "drain". Subclasses (BinaryStream) replace the methods they need; streams with a Go side
 // (runtime.NodeStream) forward write/end/pause/resume/destroy to Go and receive data from it.
 //
-// Evaluated once per runtime with (EventEmitter); returns the constructor and the helpers that
-// the Go side calls.
-(function (EventEmitter) {
+// Evaluated once per runtime with (EventEmitter, emitv); returns the constructor and the helpers
+// that the Go side calls. "data" goes through emitv(stream, "data", data), which never spreads an
+// array (stream.emit("data", array) would, in 0.1.0's emit(type, argsArray) form).
+(function (EventEmitter, emitv) {
   var stateKey = Symbol("node.Stream state");
 
   function Stream() {
@@ -45,7 +46,7 @@
       s.queue.push(data);
       return false;
     }
-    stream.emit("data", data);
+    emitv(stream, "data", data);
     return true;
   }
 
@@ -68,7 +69,7 @@
     while (queued(s) > 0 && !stream.paused) {
       var data = s.queue[s.head];
       s.queue[s.head++] = undefined;
-      stream.emit("data", data);
+      emitv(stream, "data", data);
     }
     if (queued(s) === 0) {
       s.queue = [];
