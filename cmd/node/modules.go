@@ -1,17 +1,13 @@
 package main
 
 import (
-	"earlynode/modules/binaryjs"
 	"earlynode/modules/fs"
 	"earlynode/modules/process"
-	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
 
 // installers add each API area to a new runtime: the node.* namespace and the built-in packages.
 var installers = []func(*runtime.Runtime){
-	binaryjs.Install,
 	fs.Install,
 	process.Install,
-	tcp.Install,
 }
