@@ -28,13 +28,15 @@ type Loop struct {
 	closed bool
 
 	// owned by the loop goroutine
-	timers    timerHeap
-	timerRefs int
-	timerSeq  uint64
-	now       time.Time // the loop's clock, read once per turn as libuv does
-	sleep     *time.Timer
+	timers     timerHeap
+	timerLists map[time.Duration]*timerList
+	timerRefs  int
+	timerSeq   uint64
+	now        time.Time // the loop's clock, read once per turn as libuv does
+	sleep      *time.Timer
 
 	workers chan struct{}
+	epoch   time.Time
 }
 
 // New returns a loop whose blocking requests run on at most workers goroutines at once
@@ -49,6 +51,7 @@ func New(workers int) *Loop {
 	return &Loop{
 		wake:    make(chan struct{}, 1),
 		workers: make(chan struct{}, workers),
+		epoch:   time.Now(),
 	}
 }
 
@@ -169,11 +172,12 @@ func (l *Loop) requeue(rest []Callback) {
 
 // wait sleeps until something is posted or the earliest timer is due.
 func (l *Loop) wait() {
-	if len(l.timers) == 0 {
+	deadline, ok := l.nextDeadline()
+	if !ok {
 		<-l.wake
 		return
 	}
-	d := time.Until(l.timers[0].deadline)
+	d := time.Duration(deadline - l.nanos(time.Now()))
 	if d <= 0 {
 		return
 	}
@@ -198,6 +202,9 @@ func (l *Loop) Now() time.Time {
 	}
 	return l.now
 }
+
+// nanos converts a time to the loop's monotonic nanoseconds, counted from the loop's creation.
+func (l *Loop) nanos(t time.Time) int64 { return int64(t.Sub(l.epoch)) }
 
 // Pending reports how many callbacks are queued and how many references keep the loop alive;
 // for tests and diagnostics.

@@ -219,3 +219,19 @@ func BenchmarkPostFromGoroutine(b *testing.B) {
 		b.Fatal(err)
 	}
 }
+
+func TestTimerListsAreDroppedWhenEmpty(t *testing.T) {
+	l := New(0)
+	l.Post(func() error {
+		for i := 0; i < 100; i++ {
+			l.SetTimer(time.Duration(i)*time.Microsecond, func() error { return nil })
+		}
+		return nil
+	})
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if len(l.timerLists) != 0 || len(l.timers) != 0 {
+		t.Fatalf("%d lists and %d heap entries left", len(l.timerLists), len(l.timers))
+	}
+}

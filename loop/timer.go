@@ -7,18 +7,31 @@ import (
 
 // Timer is a callback due at a deadline, ordered among equal deadlines by the order set. Timers
 // belong to the loop goroutine: create, stop and reset them only from callbacks (or before Run).
+//
+// Timers with the same delay form one FIFO list (their deadlines only grow, as the loop's clock
+// does), and the lists sit in a min-heap ordered by their first timer's (deadline, sequence):
+// setting or firing a timer costs O(1) plus O(log lists), as in Node's timer lists.
 type Timer struct {
-	loop     *Loop
-	deadline time.Time
-	seq      uint64
-	index    int // position in the heap, -1 when not scheduled
-	fn       Callback
-	unref    bool
+	loop       *Loop
+	deadline   int64 // nanoseconds on the loop's monotonic clock
+	seq        uint64
+	delay      time.Duration
+	list       *timerList // nil when not scheduled
+	prev, next *Timer
+	fn         Callback
+	unref      bool
+}
+
+// timerList holds the scheduled timers of one delay, in deadline order.
+type timerList struct {
+	delay      time.Duration
+	head, tail *Timer
+	index      int // position in the heap, -1 when empty and out of it
 }
 
 // SetTimer schedules fn to run once after d (d < 0 counts as 0). The timer is referenced.
 func (l *Loop) SetTimer(d time.Duration, fn Callback) *Timer {
-	t := &Timer{loop: l, fn: fn, index: -1}
+	t := &Timer{loop: l, fn: fn}
 	t.Reset(d)
 	return t
 }
@@ -33,8 +46,27 @@ func (t *Timer) Reset(d time.Duration) {
 	t.Stop()
 	l.timerSeq++
 	t.seq = l.timerSeq
-	t.deadline = l.Now().Add(d)
-	heap.Push(&l.timers, t)
+	t.delay = d
+	t.deadline = l.nanos(l.Now()) + int64(d)
+	if l.timerLists == nil {
+		l.timerLists = map[time.Duration]*timerList{}
+	}
+	tl := l.timerLists[d]
+	if tl == nil {
+		tl = &timerList{delay: d, index: -1}
+		l.timerLists[d] = tl
+	}
+	t.list = tl
+	t.prev = tl.tail
+	if tl.tail != nil {
+		tl.tail.next = t
+	} else {
+		tl.head = t
+	}
+	tl.tail = t
+	if tl.index < 0 {
+		heap.Push(&l.timers, tl)
+	}
 	if !t.unref {
 		l.timerRefs++
 	}
@@ -42,18 +74,37 @@ func (t *Timer) Reset(d time.Duration) {
 
 // Stop unschedules the timer; it reports whether the timer was pending.
 func (t *Timer) Stop() bool {
-	if t.index < 0 {
+	tl := t.list
+	if tl == nil {
 		return false
 	}
-	heap.Remove(&t.loop.timers, t.index)
+	l := t.loop
+	wasHead := tl.head == t
+	if t.prev != nil {
+		t.prev.next = t.next
+	} else {
+		tl.head = t.next
+	}
+	if t.next != nil {
+		t.next.prev = t.prev
+	} else {
+		tl.tail = t.prev
+	}
+	t.prev, t.next, t.list = nil, nil, nil
+	if tl.head == nil {
+		heap.Remove(&l.timers, tl.index)
+		delete(l.timerLists, tl.delay)
+	} else if wasHead {
+		heap.Fix(&l.timers, tl.index)
+	}
 	if !t.unref {
-		t.loop.timerRefs--
+		l.timerRefs--
 	}
 	return true
 }
 
 // Active reports whether the timer is scheduled.
-func (t *Timer) Active() bool { return t.index >= 0 }
+func (t *Timer) Active() bool { return t.list != nil }
 
 // Unref lets the loop exit while the timer is pending. Idempotent.
 func (t *Timer) Unref() {
@@ -61,7 +112,7 @@ func (t *Timer) Unref() {
 		return
 	}
 	t.unref = true
-	if t.index >= 0 {
+	if t.list != nil {
 		t.loop.timerRefs--
 	}
 }
@@ -72,9 +123,17 @@ func (t *Timer) Ref() {
 		return
 	}
 	t.unref = false
-	if t.index >= 0 {
+	if t.list != nil {
 		t.loop.timerRefs++
 	}
+}
+
+// nextDeadline returns the earliest deadline and whether any timer is scheduled.
+func (l *Loop) nextDeadline() (int64, bool) {
+	if len(l.timers) == 0 {
+		return 0, false
+	}
+	return l.timers[0].head.deadline, true
 }
 
 // runTimers fires every timer due now that was scheduled before this pass began; timers set by
@@ -83,17 +142,14 @@ func (l *Loop) runTimers() error {
 	if len(l.timers) == 0 {
 		return nil
 	}
-	now := l.now
+	now := l.nanos(l.now)
 	barrier := l.timerSeq
 	for len(l.timers) > 0 {
-		t := l.timers[0]
-		if t.deadline.After(now) || t.seq > barrier {
+		t := l.timers[0].head
+		if t.deadline > now || t.seq > barrier {
 			return nil
 		}
-		heap.Pop(&l.timers)
-		if !t.unref {
-			l.timerRefs--
-		}
+		t.Stop()
 		if err := t.fn(); err != nil {
 			return err
 		}
@@ -101,14 +157,15 @@ func (l *Loop) runTimers() error {
 	return nil
 }
 
-type timerHeap []*Timer
+type timerHeap []*timerList
 
 func (h timerHeap) Len() int { return len(h) }
 func (h timerHeap) Less(i, j int) bool {
-	if h[i].deadline.Equal(h[j].deadline) {
-		return h[i].seq < h[j].seq
+	a, b := h[i].head, h[j].head
+	if a.deadline == b.deadline {
+		return a.seq < b.seq
 	}
-	return h[i].deadline.Before(h[j].deadline)
+	return a.deadline < b.deadline
 }
 func (h timerHeap) Swap(i, j int) {
 	h[i], h[j] = h[j], h[i]
@@ -116,16 +173,16 @@ func (h timerHeap) Swap(i, j int) {
 	h[j].index = j
 }
 func (h *timerHeap) Push(x any) {
-	t := x.(*Timer)
-	t.index = len(*h)
-	*h = append(*h, t)
+	tl := x.(*timerList)
+	tl.index = len(*h)
+	*h = append(*h, tl)
 }
 func (h *timerHeap) Pop() any {
 	old := *h
 	n := len(old)
-	t := old[n-1]
+	tl := old[n-1]
 	old[n-1] = nil
-	t.index = -1
+	tl.index = -1
 	*h = old[:n-1]
-	return t
+	return tl
 }

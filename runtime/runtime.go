@@ -51,7 +51,6 @@ type Runtime struct {
 	sources   map[string]string // file name -> source, for error reports
 	main      *module
 	timerP    *goja.Object
-	symTimer  *goja.Symbol
 	exitCode  int
 	exiting   bool
 	onExitRun bool

@@ -8,7 +8,9 @@ import (
 	"earlynode/loop"
 )
 
-// jsTimer is the Go side of a timer object returned by setTimeout or setInterval.
+// jsTimer is a timer object returned by setTimeout or setInterval. It is its own JavaScript
+// object (a goja dynamic object inheriting the timer prototype), so making one costs a single
+// allocation; properties a program adds live in props.
 type jsTimer struct {
 	t        *loop.Timer
 	obj      *goja.Object
@@ -16,13 +18,34 @@ type jsTimer struct {
 	args     []goja.Value
 	interval time.Duration
 	repeat   bool
+	props    map[string]goja.Value
+}
+
+func (t *jsTimer) Get(key string) goja.Value { return t.props[key] }
+func (t *jsTimer) Has(key string) bool {
+	_, ok := t.props[key]
+	return ok
+}
+func (t *jsTimer) Set(key string, v goja.Value) bool {
+	if t.props == nil {
+		t.props = map[string]goja.Value{}
+	}
+	t.props[key] = v
+	return true
+}
+func (t *jsTimer) Delete(key string) bool { delete(t.props, key); return true }
+func (t *jsTimer) Keys() []string {
+	keys := make([]string, 0, len(t.props))
+	for k := range t.props {
+		keys = append(keys, k)
+	}
+	return keys
 }
 
 // installTimers adds setTimeout, setInterval, clearTimeout and clearInterval. Each returns a
 // timer object; inside the callback `this` is that object, so clearInterval(this) works.
 func (rt *Runtime) installTimers() {
 	vm := rt.VM
-	rt.symTimer = goja.NewSymbol("earlynode.timer")
 	rt.timerP = vm.NewObject()
 	rt.timerP.Set("ref", func(c goja.FunctionCall) goja.Value {
 		if t := rt.timerOf(c.This); t != nil {
@@ -66,9 +89,8 @@ func (rt *Runtime) setTimer(c goja.FunctionCall, repeat bool) goja.Value {
 	if len(c.Arguments) > 2 {
 		jt.args = append([]goja.Value(nil), c.Arguments[2:]...)
 	}
-	jt.obj = rt.VM.NewObject()
+	jt.obj = rt.VM.NewDynamicObject(jt)
 	jt.obj.SetPrototype(rt.timerP)
-	jt.obj.SetSymbol(rt.symTimer, rt.VM.ToValue(jt))
 	jt.t = rt.Loop.SetTimer(jt.interval, func() error {
 		if jt.repeat {
 			jt.t.Reset(jt.interval)
@@ -84,10 +106,6 @@ func (rt *Runtime) timerOf(v goja.Value) *jsTimer {
 	if !ok {
 		return nil
 	}
-	h := o.GetSymbol(rt.symTimer)
-	if h == nil {
-		return nil
-	}
-	t, _ := h.Export().(*jsTimer)
+	t, _ := o.Export().(*jsTimer)
 	return t
 }
