@@ -3,6 +3,7 @@ package main
 import (
 	"earlynode/modules/fs"
 	"earlynode/modules/process"
+	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
 
@@ -10,4 +11,5 @@ import (
 var installers = []func(*runtime.Runtime){
 	fs.Install,
 	process.Install,
+	tcp.Install,
 }

@@ -1,0 +1,383 @@
+package tcp
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"strconv"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"earlynode/loop"
+	"earlynode/runtime"
+)
+
+// State is a connection's readyState.
+type State uint8
+
+// The readyStates of 0.1.0.
+const (
+	Closed    State = iota // not connected, or fully disconnected
+	Opening                // connecting
+	Open                   // both directions open
+	ReadOnly               // we sent FIN (close()); the peer may still send
+	WriteOnly              // the peer sent FIN (eof); we may still send
+)
+
+var stateNames = [...]string{"closed", "opening", "open", "readOnly", "writeOnly"}
+
+// String returns the readyState string JavaScript sees.
+func (s State) String() string { return stateNames[s] }
+
+// DefaultTimeout is a connection's idle timeout unless its `timeout` property says otherwise.
+const DefaultTimeout = 60 * time.Second
+
+// ErrTimeout ends a connection that stayed idle past its timeout.
+var ErrTimeout = errors.New("idle timeout")
+
+// Connection is the Go side of a node.tcp.Connection object: 0.1.0's state machine over a
+// Stream. Everything but the Stream's goroutines runs on the loop.
+type Connection struct {
+	m       *module
+	obj     *goja.Object
+	stream  *Stream
+	handle  *loop.Handle
+	state   State
+	dec     Decoder
+	timeout time.Duration // 0: none
+	timer   *loop.Timer
+	server  *goja.Object // set on server-side connections
+	remote  string
+	attempt *int     // the connect in progress; nil when none
+	queued  [][]byte // sends made while opening
+
+	closeWhenOpen bool // close() was called while connecting
+}
+
+func (m *module) newConnection(obj *goja.Object) *Connection {
+	c := &Connection{m: m, obj: obj, timeout: DefaultTimeout}
+	obj.SetSymbol(symConnection, m.rt.VM.ToValue(c))
+	return c
+}
+
+// connectionOf returns the Go side of a connection object, making one for an object that
+// inherits node.tcp.Connection.prototype without having run the constructor.
+func (m *module) connectionOf(v goja.Value) *Connection {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		panic(m.rt.VM.NewTypeError("not a node.tcp.Connection"))
+	}
+	if h := o.GetSymbol(symConnection); h != nil {
+		if c, ok := h.Export().(*Connection); ok {
+			return c
+		}
+	}
+	return m.newConnection(o)
+}
+
+// DialAddress resolves host (an IPv4 address being preferred, as in 0.1.0) and joins it with
+// port, ready for net.Dial. It blocks on name resolution: call it off the loop.
+func DialAddress(ctx context.Context, host string, port int) (string, error) {
+	if ip := net.ParseIP(trimBrackets(host)); ip != nil {
+		return net.JoinHostPort(ip.String(), strconv.Itoa(port)), nil
+	}
+	ips, err := net.DefaultResolver.LookupIPAddr(ctx, host)
+	if err != nil {
+		return "", err
+	}
+	if len(ips) == 0 {
+		return "", errors.New("no address for " + host)
+	}
+	best := ips[0].IP
+	for _, a := range ips {
+		if a.IP.To4() != nil {
+			best = a.IP
+			break
+		}
+	}
+	return net.JoinHostPort(best.String(), strconv.Itoa(port)), nil
+}
+
+func trimBrackets(h string) string {
+	if len(h) > 1 && h[0] == '[' && h[len(h)-1] == ']' {
+		return h[1 : len(h)-1]
+	}
+	return h
+}
+
+// connect starts connecting to host:port; on the loop, inside the JavaScript call.
+func (c *Connection) connect(port int, host string) {
+	rt := c.m.rt
+	if c.state != Closed {
+		panic(rt.NewError("connect(): the connection is " + c.state.String() + "; it can connect again once closed"))
+	}
+	if port <= 0 || port > 65535 {
+		panic(rt.NewError("connect(): port " + strconv.Itoa(port) + " is out of range 1..65535"))
+	}
+	if host == "" {
+		host = "127.0.0.1"
+	}
+	c.state = Opening
+	c.closeWhenOpen = false
+	c.remote = ""
+	c.server = nil
+	timeout := c.timeout
+	attempt := new(int)
+	c.attempt = attempt
+	rt.Loop.Go(func() loop.Callback {
+		ctx := context.Background()
+		if timeout > 0 {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, timeout)
+			defer cancel()
+		}
+		var conn net.Conn
+		addr, err := DialAddress(ctx, host, port)
+		if err == nil {
+			var d net.Dialer
+			conn, err = d.DialContext(ctx, "tcp", addr)
+		}
+		return func() error {
+			if c.attempt != attempt {
+				// forceClose() was called while connecting: drop the socket quietly.
+				if conn != nil {
+					conn.Close()
+				}
+				return nil
+			}
+			c.attempt = nil
+			if err != nil {
+				c.state = Closed
+				c.queued = nil
+				return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
+			}
+			return c.start(conn.(*net.TCPConn), true)
+		}
+	})
+}
+
+// start runs an open socket: the stream, the handle keeping the loop alive, the idle timer,
+// the `connect` event and the reading goroutine. emitConnect is false for server-side
+// connections, whose server emits `connection` first and then `connect` itself.
+func (c *Connection) start(conn *net.TCPConn, emitConnect bool) error {
+	h := c.m.rt.Loop.NewHandle()
+	c.handle = h
+	var s *Stream
+	s = NewStream(conn, func(err error) {
+		h.Close(func() error { return c.ended(s, err) })
+	})
+	c.stream = s
+	c.state = Open
+	c.remote = RemoteAddress(conn)
+	c.armTimer(c.timeout)
+	for _, b := range c.queued {
+		s.Write(b)
+	}
+	c.queued = nil
+	if c.closeWhenOpen {
+		c.closeWhenOpen = false
+		c.close()
+	}
+	go c.read(s)
+	if emitConnect {
+		return c.m.rt.Emit(c.obj, "connect")
+	}
+	return nil
+}
+
+// read is the reading goroutine of stream s: each read becomes one `receive`.
+func (c *Connection) read(s *Stream) {
+	h := c.handle
+	for {
+		b, err := s.Read()
+		if b != nil {
+			h.Post(func() error {
+				defer s.Consumed()
+				return c.received(s, b)
+			})
+			s.Posted()
+			continue
+		}
+		if err == io.EOF {
+			h.Post(func() error { return c.eof(s) })
+			return
+		}
+		if !s.Closed() {
+			s.Abort(err)
+		}
+		return
+	}
+}
+
+// received emits one read as `receive`.
+func (c *Connection) received(s *Stream, b *Buffer) error {
+	if c.stream != s || (c.state != Open && c.state != ReadOnly) {
+		b.Release()
+		return nil
+	}
+	v := c.dec.Value(c.m.rt, b.Bytes())
+	b.Release()
+	if v == nil {
+		return nil
+	}
+	return c.m.rt.Emit(c.obj, "receive", v)
+}
+
+// eof handles the peer's FIN: readyState goes from open to writeOnly (or from readOnly to
+// closed, which then closes the socket) and `eof` is emitted.
+func (c *Connection) eof(s *Stream) error {
+	if c.stream != s || (c.state != Open && c.state != ReadOnly) {
+		return nil
+	}
+	if v := c.dec.Flush(c.m.rt); v != nil {
+		if err := c.m.rt.Emit(c.obj, "receive", v); err != nil {
+			return err
+		}
+		if c.stream != s || (c.state != Open && c.state != ReadOnly) {
+			return nil
+		}
+	}
+	if c.state == Open {
+		c.state = WriteOnly
+	} else {
+		c.state = Closed
+		s.Close()
+	}
+	return c.m.rt.Emit(c.obj, "eof")
+}
+
+// ended runs on the loop once the socket of s is closed: readyState becomes closed and
+// `disconnect(had_error)` is emitted.
+func (c *Connection) ended(s *Stream, err error) error {
+	if c.stream != s {
+		return nil
+	}
+	c.stream = nil
+	c.handle = nil
+	c.state = Closed
+	if c.timer != nil {
+		c.timer.Stop()
+	}
+	return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(err != nil))
+}
+
+// send writes data; on the loop inside the JavaScript call.
+func (c *Connection) send(data []byte) {
+	switch c.state {
+	case Open, WriteOnly:
+		if err := c.stream.Write(data); err != nil {
+			panic(c.m.rt.NewError("send(): " + err.Error()))
+		}
+	case Opening:
+		c.queued = append(c.queued, append([]byte(nil), data...))
+	default:
+		panic(c.m.rt.NewError("send(): the connection is " + c.state.String() + ", not open for writing"))
+	}
+}
+
+// close half-closes: FIN once everything sent is written. After the peer's FIN it closes.
+func (c *Connection) close() {
+	switch c.state {
+	case Opening:
+		c.closeWhenOpen = true
+	case Open:
+		c.state = ReadOnly
+		c.stream.CloseWrite()
+	case WriteOnly:
+		c.state = Closed
+		c.stream.Close()
+	}
+}
+
+// fullClose closes both directions once everything sent is written.
+func (c *Connection) fullClose() {
+	switch c.state {
+	case Opening:
+		c.forceClose()
+	case Open, ReadOnly, WriteOnly:
+		c.state = Closed
+		c.stream.Close()
+	}
+}
+
+// forceClose closes the socket now, dropping unsent data.
+func (c *Connection) forceClose() {
+	switch c.state {
+	case Opening:
+		c.attempt = nil
+		c.queued = nil
+		c.state = Closed
+		obj := c.obj
+		c.m.rt.Post(func() error { return c.m.rt.Emit(obj, "disconnect", c.m.rt.VM.ToValue(false)) })
+	case Closed:
+		if c.stream != nil {
+			c.stream.Abort(nil)
+		}
+	default:
+		c.state = Closed
+		c.stream.Abort(nil)
+	}
+}
+
+// armTimer (re)starts the idle timer to fire after d.
+func (c *Connection) armTimer(d time.Duration) {
+	if c.timer != nil {
+		c.timer.Stop()
+	}
+	if c.timeout <= 0 || c.stream == nil {
+		return
+	}
+	if c.timer == nil {
+		c.timer = c.m.rt.Loop.SetTimer(d, c.onTimer)
+		c.timer.Unref()
+		return
+	}
+	c.timer.Reset(d)
+}
+
+// onTimer checks for idleness: `timeout` is emitted and the connection dropped (had_error
+// true) once nothing was read or written for the whole timeout.
+func (c *Connection) onTimer() error {
+	s := c.stream
+	if s == nil || c.timeout <= 0 {
+		return nil
+	}
+	if idle := s.Idle(); idle < c.timeout {
+		c.armTimer(c.timeout - idle)
+		return nil
+	}
+	if err := c.m.rt.Emit(c.obj, "timeout"); err != nil {
+		return err
+	}
+	if c.stream == s {
+		c.state = Closed
+		s.Abort(ErrTimeout)
+	}
+	return nil
+}
+
+// setTimeout changes the idle timeout (ms; 0 or less: none).
+func (c *Connection) setTimeout(ms float64) {
+	c.timeout = time.Duration(ms * float64(time.Millisecond))
+	if c.timeout <= 0 {
+		c.timeout = 0
+		if c.timer != nil {
+			c.timer.Stop()
+		}
+		return
+	}
+	if c.stream != nil {
+		c.armTimer(c.timeout)
+	}
+}
+
+// setEncoding reads a 0.1.0 encoding name.
+func (c *Connection) setEncoding(v goja.Value) {
+	e, err := runtime.ParseEncoding(v, runtime.Raw)
+	if err != nil {
+		panic(c.m.rt.NewError("setEncoding(): " + err.Error()))
+	}
+	c.dec.SetEncoding(e)
+}

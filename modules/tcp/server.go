@@ -1,0 +1,67 @@
+package tcp
+
+import (
+	"net"
+
+	"github.com/dop251/goja"
+)
+
+// Server is the Go side of a node.tcp.Server object.
+type Server struct {
+	m   *module
+	obj *goja.Object
+	acc *Acceptor
+}
+
+func (m *module) serverOf(v goja.Value) *Server {
+	if o, ok := v.(*goja.Object); ok {
+		if h := o.GetSymbol(symServer); h != nil {
+			if s, ok := h.Export().(*Server); ok {
+				return s
+			}
+		}
+		s := &Server{m: m, obj: o}
+		o.SetSymbol(symServer, m.rt.VM.ToValue(s))
+		return s
+	}
+	panic(m.rt.VM.NewTypeError("not a node.tcp.Server"))
+}
+
+// listen opens the socket and starts accepting; on the loop inside the JavaScript call. host
+// "" means every address.
+func (s *Server) listen(port int, host string) {
+	if s.acc != nil {
+		panic(s.m.rt.NewError("listen(): the server is already listening"))
+	}
+	l, err := Listen(port, host)
+	if err != nil {
+		panic(s.m.rt.NewError("listen(" + describeAddr(port, host) + "): " + err.Error()))
+	}
+	s.acc = Accept(s.m.rt.Loop, l, s.accepted)
+}
+
+// accepted makes the connection object of a new socket, emits `connection` on the server and
+// `connect` on the connection.
+func (s *Server) accepted(conn *net.TCPConn) error {
+	obj := s.m.rt.NewEmitter()
+	obj.SetPrototype(s.m.connProto)
+	c := s.m.newConnection(obj)
+	c.server = s.obj
+	if err := c.start(conn, false); err != nil {
+		return err
+	}
+	if err := s.m.rt.Emit(s.obj, "connection", obj); err != nil {
+		return err
+	}
+	if c.state == Closed && c.stream == nil {
+		return nil
+	}
+	return s.m.rt.Emit(obj, "connect")
+}
+
+// close stops accepting; open connections stay.
+func (s *Server) close() {
+	if s.acc != nil {
+		s.acc.Close()
+	}
+}
