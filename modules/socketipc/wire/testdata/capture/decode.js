@@ -1,7 +1,7 @@
 // Captures what the real @crussell52/socket-ipc 0.4.0 JSON transcoder decodes from
 // byte streams cut into chunks. Bytes go through Node's utf8 StringDecoder first,
 // as socket.setEncoding('utf8') does, then into the library's own decoder.
-// Run: node testdata/capture/decode.js > testdata/decode.golden.jsonl
+// Run (in modules/socketipc/wire): node testdata/capture/decode.js > testdata/decode.golden.jsonl
 'use strict';
 
 const path = require('path');

@@ -1,6 +1,6 @@
 // Captures the bytes the real @crussell52/socket-ipc 0.4.0 server writes for
 // server.send(topic, message, clientId), read by a plain net client.
-// Run: node testdata/capture/envelopes.js > testdata/envelopes.golden.jsonl
+// Run (in modules/socketipc/wire): node testdata/capture/envelopes.js > testdata/envelopes.golden.jsonl
 // (needs scripts/interop/node_modules installed; never edited by hand).
 'use strict';
 
