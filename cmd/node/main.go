@@ -42,6 +42,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		if err == pflag.ErrHelp {
 			return 0
 		}
+		fmt.Fprintf(stderr, "node: %v (node --help lists the options)\n", err)
 		return 9
 	}
 	rest := flags.Args()
