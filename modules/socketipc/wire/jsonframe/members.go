@@ -56,7 +56,7 @@ func ObjectMembers(text []byte, first, second string) (Members, error) {
 				return Members{}, &SyntaxError{i, "expected ':' after a property name"}
 			}
 			valueStart := skipSpace(text, i+1)
-			if i, err = SkipValue(text, valueStart); err != nil {
+			if i, err = skipValue(text, valueStart); err != nil {
 				return Members{}, err
 			}
 			switch {

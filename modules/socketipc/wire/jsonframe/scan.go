@@ -24,7 +24,7 @@ func (e *SyntaxError) Error() string {
 // whitespace bytes space, tab, LF and CR only, any nesting depth. It returns
 // nil or a *SyntaxError.
 func Validate(text []byte) error {
-	end, err := SkipValue(text, 0)
+	end, err := skipValue(text, 0)
 	if err != nil {
 		return err
 	}
@@ -46,17 +46,17 @@ func skipSpace(t []byte, i int) int {
 	return i
 }
 
-// container kinds kept on SkipValue's stack.
+// container kinds kept on skipValue's stack.
 const (
 	inArray  = '['
 	inObject = '{'
 )
 
-// SkipValue checks the JSON value that starts at or after offset i (after
+// skipValue checks the JSON value that starts at or after offset i (after
 // optional whitespace) and returns the offset just past it. It walks nested
 // arrays and objects with an explicit stack, so any depth is accepted without
 // growing the goroutine stack.
-func SkipValue(t []byte, i int) (int, error) {
+func skipValue(t []byte, i int) (int, error) {
 	var stackSpace [64]byte
 	stack := stackSpace[:0]
 	var err error
