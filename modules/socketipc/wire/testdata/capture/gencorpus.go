@@ -37,10 +37,10 @@ func lines(path string) []map[string]any {
 	return out
 }
 
-func b(x []byte) string   { return "[]byte(" + strconv.Quote(string(x)) + ")" }
-func s(x string) string   { return "string(" + strconv.Quote(x) + ")" }
-func u8(x uint8) string   { return fmt.Sprintf("byte(%q)", rune(x)) }
-func bl(x bool) string    { return fmt.Sprintf("bool(%v)", x) }
+func b(x []byte) string { return "[]byte(" + strconv.Quote(string(x)) + ")" }
+func s(x string) string { return "string(" + strconv.Quote(x) + ")" }
+func u8(x uint8) string { return fmt.Sprintf("byte(%q)", rune(x)) }
+func bl(x bool) string  { return fmt.Sprintf("bool(%v)", x) }
 
 var written = map[string]int{}
 
