@@ -52,7 +52,7 @@ type fileOp struct {
 	data    []byte // write
 	err     error  // a bad argument found when the call was made: fail without a system call
 	bad     *badArg
-	queued  bool   // a write already handed to the ordered output stream when it was called
+	queued  bool // a write already handed to the ordered output stream when it was called
 }
 
 // badArg is an argument of read or write found wrong when the call was made; the message is
