@@ -1,6 +1,7 @@
 package main
 
 import (
+	"earlynode/modules/binaryjs"
 	"earlynode/modules/fs"
 	"earlynode/modules/process"
 	"earlynode/modules/tcp"
@@ -9,6 +10,7 @@ import (
 
 // installers add each API area to a new runtime: the node.* namespace and the built-in packages.
 var installers = []func(*runtime.Runtime){
+	binaryjs.Install,
 	fs.Install,
 	process.Install,
 	tcp.Install,
