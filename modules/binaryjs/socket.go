@@ -13,8 +13,8 @@ import (
 	"github.com/gorilla/websocket"
 
 	"earlynode/loop"
-	"earlynode/modules/binarypack"
 	"earlynode/modules/binaryjs/wire"
+	"earlynode/modules/binarypack"
 )
 
 // The socket's readyState, as the WebSocket API numbers it. It is the loop's view: it changes
