@@ -352,12 +352,13 @@ func (s *socket) readEnded(err error) {
 	s.wstop = true
 	s.wcond.Signal()
 	s.wmu.Unlock()
-	s.nc.Close()
 	if failure != "" {
 		s.enqueue(inItem{kind: itemSocketError, text: failure}, 0)
 	}
 	s.enqueue(inItem{kind: itemClosed, code: code, text: reason}, 0)
 	s.handle.Close(s.deliver)
+	// Closed after "close" is queued, so a peer in this process sees its own close later.
+	s.nc.Close()
 }
 
 func (s *socket) closing() bool {
