@@ -164,4 +164,3 @@ func freePort(t *testing.T) int {
 	l.Close()
 	return port
 }
-
