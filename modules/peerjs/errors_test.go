@@ -37,7 +37,7 @@ func TestPeerErrors(t *testing.T) {
 		{name: "id with leading space", id: " x", opts: func() Options { return localOptions(port) },
 			wantType: ErrInvalidID, wantText: "is invalid", then: "close"},
 		{name: "taken id", id: "taken", opts: func() Options { return localOptions(port) },
-			before: func(t *testing.T) { openPeer(t, "taken", localOptions(port)) },
+			before:   func(t *testing.T) { openPeer(t, "taken", localOptions(port)) },
 			wantType: ErrUnavailableID, wantText: `ID "taken" is taken`, then: "close"},
 		{name: "wrong key", id: "keyed", opts: func() Options { o := localOptions(port); o.Key = "nope"; return o },
 			wantType: ErrServerError, wantText: "Invalid key provided", then: "close"},
