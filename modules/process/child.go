@@ -8,6 +8,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/loop"
+	"earlynode/runtime"
 )
 
 const (
@@ -77,7 +78,7 @@ func (ch *child) read(r *os.File, event string, wg *sync.WaitGroup) {
 	defer r.Close()
 	rt := ch.m.rt
 	credits := make(chan struct{}, inFlight)
-	var dec UTF8Decoder
+	var dec runtime.UTF8Decoder
 	buf := make([]byte, readSize)
 	deliver := func(s string) {
 		credits <- struct{}{}

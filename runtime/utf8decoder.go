@@ -1,4 +1,7 @@
-package process
+package runtime
+
+// This file is used by modules that turn byte streams into text piece by piece (a child
+// process's output, a read stream with setEncoding("utf8")).
 
 import (
 	"strings"
