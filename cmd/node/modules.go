@@ -3,7 +3,9 @@ package main
 import (
 	"earlynode/modules/binaryjs"
 	"earlynode/modules/fs"
+	"earlynode/modules/http"
 	"earlynode/modules/process"
+	"earlynode/modules/socketipc"
 	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
@@ -12,6 +14,8 @@ import (
 var installers = []func(*runtime.Runtime){
 	binaryjs.Install,
 	fs.Install,
+	http.Install,
 	process.Install,
+	socketipc.Install,
 	tcp.Install,
 }

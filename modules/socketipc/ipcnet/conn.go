@@ -1,0 +1,413 @@
+package ipcnet
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"io"
+	"net"
+	"sync"
+
+	"earlynode/loop"
+)
+
+// Decoder turns the chunks read from one connection into batches. It runs on the connection's
+// reader goroutine; the batch it returns (nil for nothing) is handed to Events.Batch on the
+// loop, so it must not alias the chunk, which is reused.
+type Decoder func(chunk []byte) any
+
+// Events are a connection's callbacks; each runs on the loop and returns the error that stops
+// the program (an uncaught exception), as loop callbacks do.
+type Events interface {
+	// Connect reports an outgoing connection established.
+	Connect() error
+	// Batch delivers what the Decoder made of one read.
+	Batch(batch any) error
+	// End reports that the peer finished sending (EOF).
+	End() error
+	// Error reports a failure (connect, read, write, TLS); Close follows.
+	Error(err error) error
+	// Close reports the connection fully closed; hadError tells whether Error preceded it.
+	Close(hadError bool) error
+}
+
+// inflight bounds the batches a reader posts before the loop has taken them.
+const inflight = 4
+
+// readSize is the size of each read.
+const readSize = 64 << 10
+
+// Conn is one stream connection. Its methods (but Buffered) belong to the loop goroutine.
+type Conn struct {
+	handle *loop.Handle
+	events Events
+	decode Decoder
+	ln     *Listener // the listener that accepted it, or nil
+
+	mu       sync.Mutex
+	cond     *sync.Cond
+	nc       net.Conn
+	out      []byte // queued for the writer
+	endReq   bool   // shut the write side down once out is written
+	stopping bool   // destroyed: the goroutines stop
+	ready    bool   // the writer may write (connected, TLS handshake done)
+
+	credits chan struct{}
+
+	// loop side
+	connecting bool
+	destroyed  bool
+	ending     bool // End was called
+	readDone   bool // EOF seen
+	writeDone  bool // write side shut down
+	hadError   bool
+}
+
+func newConn(h *loop.Handle, decode Decoder) *Conn {
+	c := &Conn{handle: h, decode: decode, credits: make(chan struct{}, inflight)}
+	c.cond = sync.NewCond(&c.mu)
+	return c
+}
+
+// SetEvents sets the callbacks; call it before the loop turn ends.
+func (c *Conn) SetEvents(ev Events) { c.events = ev }
+
+// SetDecoder replaces the decoder; call it on the loop before the first batch can be read
+// (in Events.Connect or right after Accept).
+func (c *Conn) SetDecoder(d Decoder) {
+	c.mu.Lock()
+	c.decode = d
+	c.mu.Unlock()
+}
+
+// DialOptions say where and how to connect.
+type DialOptions struct {
+	// Network is "unix", "tcp", "tcp4" or "tcp6"; Address the path or host:port.
+	Network, Address string
+	// LocalAddr binds the local end of a TCP connection (nil: any).
+	LocalAddr net.Addr
+	// TLS, when not nil, runs a TLS client handshake after the TCP connect.
+	TLS *tls.Config
+}
+
+// Dial starts connecting and returns at once; Events.Connect or Events.Error follows. Writes
+// made meanwhile are queued.
+func Dial(l *loop.Loop, opts DialOptions, decode Decoder, ev Events) *Conn {
+	c := newConn(l.NewHandle(), decode)
+	c.events = ev
+	c.connecting = true
+	if opts.Network == "unix" {
+		if err := CheckSocketPath(opts.Address); err != nil {
+			c.failLater(&OpError{Syscall: "connect", Address: opts.Address, Err: err})
+			return c
+		}
+	}
+	go c.dial(opts)
+	return c
+}
+
+func (c *Conn) failLater(err error) {
+	c.handle.Post(func() error {
+		c.connecting = false
+		return c.fail(err)
+	})
+}
+
+func (c *Conn) dial(opts DialOptions) {
+	d := net.Dialer{LocalAddr: opts.LocalAddr}
+	nc, err := d.DialContext(context.Background(), opts.Network, opts.Address)
+	if err != nil {
+		c.handle.Post(func() error {
+			c.connecting = false
+			if c.destroyed {
+				return nil
+			}
+			return c.fail(wrapOp("connect", opts.Address, err))
+		})
+		return
+	}
+	c.mu.Lock()
+	if c.stopping {
+		c.mu.Unlock()
+		nc.Close()
+		return
+	}
+	c.nc = nc
+	c.mu.Unlock()
+	c.handle.Post(func() error {
+		c.connecting = false
+		if c.destroyed {
+			return nil
+		}
+		return c.events.Connect()
+	})
+	if opts.TLS != nil {
+		tc := tls.Client(nc, opts.TLS)
+		if err := tc.HandshakeContext(context.Background()); err != nil {
+			c.handle.Post(func() error {
+				if c.destroyed {
+					return nil
+				}
+				return c.fail(wrapOp("connect", opts.Address, err))
+			})
+			return
+		}
+		c.mu.Lock()
+		c.nc = tc
+		c.mu.Unlock()
+	}
+	c.start()
+}
+
+// accepted wraps a connection a listener accepted (TLS handshakes already done).
+func accepted(l *loop.Loop, nc net.Conn, ln *Listener) *Conn {
+	c := newConn(l.NewHandle(), nil)
+	c.nc = nc
+	c.ln = ln
+	return c
+}
+
+// start runs the reader and writer goroutines of a connected conn.
+func (c *Conn) start() {
+	c.mu.Lock()
+	c.ready = true
+	c.cond.Broadcast()
+	c.mu.Unlock()
+	go c.writeLoop()
+	go c.readLoop()
+}
+
+func (c *Conn) readLoop() {
+	buf := make([]byte, readSize)
+	for {
+		n, err := c.nc.Read(buf)
+		if n > 0 {
+			c.mu.Lock()
+			decode, stopping := c.decode, c.stopping
+			c.mu.Unlock()
+			if stopping {
+				return
+			}
+			var batch any
+			if decode != nil {
+				batch = decode(buf[:n])
+			}
+			if batch != nil {
+				c.credits <- struct{}{}
+				c.handle.Post(func() error {
+					<-c.credits
+					if c.destroyed {
+						return nil
+					}
+					return c.events.Batch(batch)
+				})
+			}
+		}
+		if err != nil {
+			c.handle.Post(func() error {
+				if c.destroyed {
+					return nil
+				}
+				if errors.Is(err, io.EOF) {
+					return c.peerEnded()
+				}
+				return c.fail(wrapOp("read", "", err))
+			})
+			return
+		}
+	}
+}
+
+func (c *Conn) writeLoop() {
+	var buf []byte
+	for {
+		c.mu.Lock()
+		for !c.stopping && len(c.out) == 0 && !c.endReq {
+			c.cond.Wait()
+		}
+		if c.stopping {
+			c.mu.Unlock()
+			return
+		}
+		buf, c.out = c.out, buf[:0]
+		end := c.endReq && len(buf) == 0
+		nc := c.nc
+		c.mu.Unlock()
+		if len(buf) > 0 {
+			if _, err := nc.Write(buf); err != nil {
+				c.handle.Post(func() error {
+					if c.destroyed {
+						return nil
+					}
+					return c.fail(wrapOp("write", "", err))
+				})
+				return
+			}
+			if cap(buf) > 1<<20 {
+				buf = nil
+			}
+			continue
+		}
+		if end {
+			closeWrite(nc)
+			c.handle.Post(func() error {
+				c.writeDone = true
+				return c.maybeClosed()
+			})
+			return
+		}
+	}
+}
+
+// closeWrite shuts down the write side (FIN; close_notify then FIN for TLS).
+func closeWrite(nc net.Conn) {
+	switch x := nc.(type) {
+	case interface{ CloseWrite() error }:
+		x.CloseWrite()
+		if tc, ok := nc.(*tls.Conn); ok {
+			if u, ok := tc.NetConn().(interface{ CloseWrite() error }); ok {
+				u.CloseWrite()
+			}
+		}
+	default:
+		nc.Close()
+	}
+}
+
+// peerEnded handles EOF: 'end', then (no half-open connections, as Node's default) end our side.
+func (c *Conn) peerEnded() error {
+	c.readDone = true
+	if err := c.events.End(); err != nil {
+		return err
+	}
+	if c.destroyed {
+		return nil
+	}
+	c.End()
+	return c.maybeClosed()
+}
+
+func (c *Conn) maybeClosed() error {
+	if c.readDone && c.writeDone && !c.destroyed {
+		return c.destroy(nil)
+	}
+	return nil
+}
+
+// fail reports err and destroys the connection.
+func (c *Conn) fail(err error) error {
+	c.hadError = true
+	if e := c.events.Error(err); e != nil {
+		return e
+	}
+	return c.destroy(nil)
+}
+
+// Write queues data for sending; it reports false when the connection is ending or destroyed
+// (nothing is queued then).
+func (c *Conn) Write(data []byte) bool {
+	if c.destroyed || c.ending {
+		return false
+	}
+	c.mu.Lock()
+	c.out = append(c.out, data...)
+	if len(c.out) == len(data) {
+		c.cond.Signal()
+	}
+	c.mu.Unlock()
+	return true
+}
+
+// Append is Write for encoders that append to the queue themselves: fn gets the queue and
+// returns it grown. It reports false (fn not called) when writing is over.
+func (c *Conn) Append(fn func([]byte) []byte) bool {
+	if c.destroyed || c.ending {
+		return false
+	}
+	c.mu.Lock()
+	was := len(c.out)
+	c.out = fn(c.out)
+	if was == 0 && len(c.out) > 0 {
+		c.cond.Signal()
+	}
+	c.mu.Unlock()
+	return true
+}
+
+// Buffered returns how many bytes wait to be written.
+func (c *Conn) Buffered() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.out)
+}
+
+// End sends what is queued, then shuts the write side down. The connection closes once the
+// peer has ended too.
+func (c *Conn) End() {
+	if c.destroyed || c.ending {
+		return
+	}
+	c.ending = true
+	if c.connecting {
+		c.mu.Lock()
+		c.endReq = true
+		c.mu.Unlock()
+		return
+	}
+	c.mu.Lock()
+	c.endReq = true
+	c.cond.Signal()
+	c.mu.Unlock()
+}
+
+// Destroy closes the connection at once, dropping unwritten data; Close follows on the loop.
+func (c *Conn) Destroy() { c.destroy(nil) }
+
+func (c *Conn) destroy(err error) error {
+	if c.destroyed {
+		return nil
+	}
+	c.destroyed = true
+	c.mu.Lock()
+	c.stopping = true
+	nc := c.nc
+	c.cond.Broadcast()
+	c.mu.Unlock()
+	if nc != nil {
+		nc.Close()
+	}
+	hadError := c.hadError
+	c.handle.Close(func() error {
+		if c.ln != nil {
+			c.ln.connClosed()
+		}
+		return c.events.Close(hadError)
+	})
+	return nil
+}
+
+// Destroyed reports whether the connection is closed or closing.
+func (c *Conn) Destroyed() bool { return c.destroyed }
+
+// Ending reports whether End was called or the connection is destroyed: nothing more can be
+// written.
+func (c *Conn) Ending() bool { return c.ending || c.destroyed }
+
+// Connecting reports whether an outgoing connection is still being made.
+func (c *Conn) Connecting() bool { return c.connecting }
+
+// ReadEnded reports whether the peer has ended.
+func (c *Conn) ReadEnded() bool { return c.readDone }
+
+// Ref makes the connection keep the loop alive (the default); Unref lets the loop exit.
+func (c *Conn) Ref() { c.handle.Ref() }
+
+// Unref lets the loop exit while the connection is open.
+func (c *Conn) Unref() { c.handle.Unref() }
+
+// NetConn returns the underlying connection (nil while connecting).
+func (c *Conn) NetConn() net.Conn {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.nc
+}

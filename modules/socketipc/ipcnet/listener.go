@@ -1,0 +1,184 @@
+package ipcnet
+
+import (
+	"context"
+	"crypto/tls"
+	"errors"
+	"net"
+	"os"
+
+	"earlynode/loop"
+)
+
+// ListenOptions say where and how to listen.
+type ListenOptions struct {
+	// Network is "unix", "tcp", "tcp4" or "tcp6"; Address the path or host:port.
+	Network, Address string
+	// TLS, when not nil, makes every accepted connection a TLS server connection; a connection
+	// is handed over only once its handshake has succeeded.
+	TLS *tls.Config
+	// ReadableAll and WritableAll add read or write permission for everyone to a unix socket
+	// file, as libuv's uv_pipe_chmod does (Node's listen({readableAll, writableAll})).
+	ReadableAll, WritableAll bool
+}
+
+// Listener accepts connections for the loop.
+type Listener struct {
+	loop    *loop.Loop
+	handle  *loop.Handle
+	ln      net.Listener
+	onConn  func(c *Conn) error
+	onError func(err error) error
+	onClose func() error
+
+	// MaxConnections, when positive, makes the listener close at once any connection accepted
+	// while that many are open (Node's server.maxConnections).
+	MaxConnections int
+
+	conns      int
+	closing    bool
+	acceptDone bool
+	closed     bool
+}
+
+// Listen binds and listens at once (an error is returned, nothing is posted) and starts
+// accepting. onConn runs on the loop for each accepted connection, which the callee must give
+// events and then Start; onError for a TLS handshake that failed; onClose once Close was called
+// and every accepted connection has closed.
+func Listen(l *loop.Loop, opts ListenOptions, onConn func(*Conn) error, onError func(error) error, onClose func() error) (*Listener, error) {
+	if opts.Network == "unix" {
+		if err := CheckSocketPath(opts.Address); err != nil {
+			return nil, &OpError{Syscall: "listen", Address: opts.Address, Err: err}
+		}
+	}
+	var lc net.ListenConfig
+	ln, err := lc.Listen(context.Background(), opts.Network, opts.Address)
+	if err != nil {
+		e := wrapOp("listen", opts.Address, err)
+		if opts.Network == "unix" {
+			e.(*OpError).Address = opts.Address
+			e.(*OpError).Port = 0
+		}
+		return nil, e
+	}
+	if opts.Network == "unix" && (opts.ReadableAll || opts.WritableAll) {
+		if err := chmodAll(opts.Address, opts.ReadableAll, opts.WritableAll); err != nil {
+			ln.Close()
+			return nil, &OpError{Syscall: "listen", Address: opts.Address, Err: err}
+		}
+	}
+	s := &Listener{loop: l, handle: l.NewHandle(), ln: ln, onConn: onConn, onError: onError, onClose: onClose}
+	go s.acceptLoop(opts.TLS)
+	return s, nil
+}
+
+// chmodAll adds the permission bits the way uv_pipe_chmod does: to the file's current mode.
+func chmodAll(path string, readable, writable bool) error {
+	var want os.FileMode
+	if readable {
+		want |= 0o444
+	}
+	if writable {
+		want |= 0o222
+	}
+	st, err := os.Stat(path)
+	if err != nil {
+		return err
+	}
+	mode := st.Mode().Perm()
+	if mode&want == want {
+		return nil
+	}
+	return os.Chmod(path, mode|want)
+}
+
+func (s *Listener) acceptLoop(tlsConf *tls.Config) {
+	for {
+		nc, err := s.ln.Accept()
+		if err != nil {
+			var ne net.Error
+			if errors.As(err, &ne) && ne.Timeout() {
+				continue
+			}
+			s.handle.Post(func() error {
+				s.acceptDone = true
+				return s.maybeClosed()
+			})
+			return
+		}
+		if tlsConf != nil {
+			go s.handshake(tls.Server(nc, tlsConf))
+			continue
+		}
+		s.handOver(nc)
+	}
+}
+
+func (s *Listener) handshake(tc *tls.Conn) {
+	if err := tc.HandshakeContext(context.Background()); err != nil {
+		tc.Close()
+		s.handle.Post(func() error {
+			if s.onError == nil || s.closing {
+				return nil
+			}
+			return s.onError(&OpError{Syscall: "handshake", Err: &tlsError{err}})
+		})
+		return
+	}
+	s.handOver(tc)
+}
+
+func (s *Listener) handOver(nc net.Conn) {
+	s.handle.Post(func() error {
+		if s.closing || (s.MaxConnections > 0 && s.conns >= s.MaxConnections) {
+			nc.Close()
+			return nil
+		}
+		s.conns++
+		return s.onConn(accepted(s.loop, nc, s))
+	})
+}
+
+func (s *Listener) connClosed() {
+	s.conns--
+	if s.closing {
+		s.maybeClosed()
+	}
+}
+
+// Connections returns how many accepted connections are open.
+func (s *Listener) Connections() int { return s.conns }
+
+// Addr returns the address listened on.
+func (s *Listener) Addr() net.Addr { return s.ln.Addr() }
+
+// Close stops accepting (a unix socket file is removed); onClose runs once every accepted
+// connection has closed too. Later calls do nothing.
+func (s *Listener) Close() {
+	if s.closing {
+		return
+	}
+	s.closing = true
+	s.ln.Close()
+}
+
+// Closing reports whether Close was called.
+func (s *Listener) Closing() bool { return s.closing }
+
+func (s *Listener) maybeClosed() error {
+	if s.closed || !s.closing || !s.acceptDone || s.conns > 0 {
+		return nil
+	}
+	s.closed = true
+	s.handle.Close(s.onClose)
+	return nil
+}
+
+// Ref makes the listener keep the loop alive (the default).
+func (s *Listener) Ref() { s.handle.Ref() }
+
+// Unref lets the loop exit while the listener is open.
+func (s *Listener) Unref() { s.handle.Unref() }
+
+// Start runs an accepted connection's goroutines; call it after SetEvents.
+func (c *Conn) Start() { c.start() }
