@@ -3,7 +3,6 @@ package main
 import (
 	"earlynode/modules/binaryjs"
 	"earlynode/modules/fs"
-	"earlynode/modules/http"
 	"earlynode/modules/process"
 	"earlynode/modules/socketipc"
 	"earlynode/modules/tcp"
@@ -14,7 +13,6 @@ import (
 var installers = []func(*runtime.Runtime){
 	binaryjs.Install,
 	fs.Install,
-	http.Install,
 	process.Install,
 	socketipc.Install,
 	tcp.Install,
