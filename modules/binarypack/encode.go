@@ -8,7 +8,7 @@ import (
 )
 
 // Encoder writes Go values as BinaryPack. The zero value writes exactly the bytes the
-// JavaScript encoders write for the same JavaScript value; a Encoder holds no state
+// JavaScript encoders write for the same JavaScript value; an Encoder holds no state
 // between calls and is safe for concurrent use.
 //
 // Numbers follow the JavaScript encoders' integer ladder: a whole number (any Go
@@ -24,9 +24,12 @@ import (
 type Encoder struct {
 	// WideIntegersAsFloat64 writes whole numbers outside the int32 and uint32 ranges as
 	// float64 (cb) instead of int64/uint64 (d3/cf). Node's binarypack 0.0.4 crashes on
-	// d3 and reads cf as NaN, while every JavaScript decoder reads cb as the same
-	// number, so set this when the peer may be a Node BinaryJS peer. Go integers beyond
-	// ±2^53 then lose precision, exactly as they would in a JavaScript number.
+	// d3 and reads cf as NaN, and peerjs-js-binarypack 2.1.0 misreads negative d3
+	// values (d3ffffffff7fffffff, -2147483649, arrives as -2147483648), while every
+	// JavaScript decoder reads cb as the same number; so set this when the receiver
+	// should get the right number rather than the JavaScript encoders' exact bytes.
+	// Go integers beyond ±2^53 then lose precision, as they would in a JavaScript
+	// number.
 	WideIntegersAsFloat64 bool
 	// MaxDepth bounds the nesting of arrays and maps (and so stops cycles); 0 means
 	// DefaultMaxDepth.
