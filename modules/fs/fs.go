@@ -57,6 +57,7 @@ func Install(rt *runtime.Runtime) {
 	m.installPosix()
 	m.installFile()
 	m.installCat()
+	m.installStreams()
 	node.Set("fs", m.obj)
 	m.installStdio()
 }
