@@ -3,6 +3,7 @@ package main
 import (
 	"earlynode/modules/binaryjs"
 	"earlynode/modules/fs"
+	"earlynode/modules/http"
 	"earlynode/modules/process"
 	"earlynode/modules/socketipc"
 	"earlynode/modules/tcp"
@@ -13,6 +14,7 @@ import (
 var installers = []func(*runtime.Runtime){
 	binaryjs.Install,
 	fs.Install,
+	http.Install,
 	process.Install,
 	socketipc.Install,
 	tcp.Install,

@@ -2,8 +2,12 @@ package http
 
 import (
 	"errors"
+	"net"
+	"strconv"
 
 	"github.com/dop251/goja"
+
+	"earlynode/modules/tcp"
 )
 
 // symServer is the hidden property of a node.http server object holding its *Server.
@@ -11,7 +15,11 @@ var symServer = goja.NewSymbol("earlynode.http.server")
 
 // Server is the Go side of a node.http server object.
 type Server struct {
-	hooks hooks
+	hooks hooks // Go-side handlers (AttachUpgrade, AttachRoute); read by reader goroutines
+
+	m   *module
+	obj *goja.Object
+	acc *tcp.Acceptor
 }
 
 // serverOf returns the Go side of a node.http server object.
@@ -29,4 +37,91 @@ func serverOf(v goja.Value) (*Server, error) {
 		return nil, errors.New("not a node.http server object")
 	}
 	return s, nil
+}
+
+// newServer makes a server object: the request listener is added to `request`; options take
+// what node.tcp servers take ({backlog}), which the kernel's default serves.
+func (m *module) newServer(listener, options goja.Value) *Server {
+	s := &Server{m: m}
+	s.obj = m.newEmitterWith(m.serverProto)
+	s.obj.SetSymbol(symServer, m.rt.VM.ToValue(s))
+	if _, ok := goja.AssertFunction(listener); ok {
+		add, _ := goja.AssertFunction(s.obj.Get("addListener"))
+		if _, err := add(s.obj, m.rt.VM.ToValue("request"), listener); err != nil {
+			panic(err)
+		}
+	}
+	return s
+}
+
+func (m *module) serverPrototype() *goja.Object {
+	p := m.emitterProto()
+	this := func(c goja.FunctionCall, method string) *Server {
+		s, err := serverOf(c.This)
+		if err != nil {
+			m.throw(method, err.Error())
+		}
+		return s
+	}
+	p.Set("listen", func(c goja.FunctionCall) goja.Value {
+		s := this(c, "listen")
+		port := portOf(m, c.Argument(0), "listen")
+		host := ""
+		if h := c.Argument(1); !goja.IsUndefined(h) && !goja.IsNull(h) {
+			host = h.String()
+		}
+		s.listen(port, host)
+		return goja.Undefined()
+	})
+	p.Set("close", func(c goja.FunctionCall) goja.Value {
+		this(c, "close").close()
+		return goja.Undefined()
+	})
+	return p
+}
+
+// listen opens the socket and starts accepting; inside the JavaScript call.
+func (s *Server) listen(port int, host string) {
+	if s.acc != nil {
+		s.m.throw("listen", "the server is already listening")
+	}
+	l, err := tcp.Listen(port, host)
+	if err != nil {
+		s.m.throw("listen", err.Error())
+	}
+	s.acc = tcp.Accept(s.m.rt.Loop, l, s.accepted)
+}
+
+// close stops accepting new connections; open ones are served to their end.
+func (s *Server) close() {
+	if s.acc != nil {
+		s.acc.Close()
+	}
+}
+
+// Port returns the port the server listens on (0 when not listening): for Go callers that
+// listened on port 0.
+func (s *Server) Port() int {
+	if s.acc == nil {
+		return 0
+	}
+	return s.acc.Addr().Port
+}
+
+// accepted starts serving a new connection and emits `connection`.
+func (s *Server) accepted(c *net.TCPConn) error {
+	sc := s.m.newServerConn(s, c)
+	return sc.start()
+}
+
+// portOf reads a port number (a number or a numeric string).
+func portOf(m *module, v goja.Value, method string) int {
+	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
+		m.throw(method, "a port is required")
+	}
+	f := v.ToFloat()
+	if f != f || f < 0 || f > 65535 || f != float64(int(f)) {
+		m.throw(method, strconv.Quote(v.String())+" is not a port")
+	}
+	return int(f)
 }

@@ -1,0 +1,405 @@
+package http
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"earlynode/loop"
+	"earlynode/modules/http/wire"
+	"earlynode/modules/tcp"
+)
+
+// The hidden properties holding the Go sides of client objects.
+var (
+	symClient    = goja.NewSymbol("earlynode.http.client")
+	symClientReq = goja.NewSymbol("earlynode.http.clientRequest")
+	symClientRes = goja.NewSymbol("earlynode.http.clientResponse")
+)
+
+// dialTimeout bounds connecting to an unreachable host.
+const dialTimeout = 60 * time.Second
+
+// client is the Go side of a node.http.Client: where its requests go. As in 0.1.0, each
+// request makes its own connection, closed once the response is complete.
+type client struct {
+	m    *module
+	obj  *goja.Object
+	port int
+	host string
+}
+
+// clientRequest is the Go side of a ClientRequest and its connection.
+type clientRequest struct {
+	cl       *client
+	obj      *goja.Object
+	method   string
+	framing  wire.Framing
+	out      []byte // written before the connection is up
+	finished bool
+	stream   *tcp.Stream
+	handle   *loop.Handle
+	res      *clientResponse
+	done     bool // the response completed, or an error was reported
+}
+
+// clientResponse is the Go side of a ClientResponse.
+type clientResponse struct {
+	obj *goja.Object
+	dec tcp.Decoder
+}
+
+func (m *module) newClient(portV, hostV goja.Value) goja.Value {
+	cl := &client{m: m, port: portOf(m, portV, "createClient"), host: "127.0.0.1"}
+	if !goja.IsUndefined(hostV) && !goja.IsNull(hostV) && hostV.String() != "" {
+		cl.host = hostV.String()
+	}
+	cl.obj = m.newEmitterWith(m.clientProto)
+	cl.obj.SetSymbol(symClient, m.rt.VM.ToValue(cl))
+	return cl.obj
+}
+
+func (m *module) clientPrototype() *goja.Object {
+	p := m.emitterProto()
+	for name, method := range map[string]string{"get": "GET", "head": "HEAD", "post": "POST", "del": "DELETE", "put": "PUT"} {
+		name, method := name, method
+		p.Set(name, func(c goja.FunctionCall) goja.Value {
+			o, _ := c.This.(*goja.Object)
+			var cl *client
+			if o != nil {
+				if h := o.GetSymbol(symClient); h != nil {
+					cl, _ = h.Export().(*client)
+				}
+			}
+			if cl == nil {
+				panic(m.rt.VM.NewTypeError(name + "(): not a node.http.Client"))
+			}
+			return cl.request(method, c.Argument(0), c.Argument(1), name)
+		})
+	}
+	return p
+}
+
+// request writes the head of a new request (queued until connected) and starts connecting.
+func (cl *client) request(method string, pathV, headersV goja.Value, name string) goja.Value {
+	m := cl.m
+	path := "/"
+	if !goja.IsUndefined(pathV) && !goja.IsNull(pathV) {
+		path = pathV.String()
+	}
+	hs := m.headersOf(headersV, name)
+	out, fr, err := wire.AppendRequestHead(nil, method, path, hs, false)
+	if err != nil {
+		m.throw(name, err.Error())
+	}
+	r := &clientRequest{cl: cl, method: method, framing: fr, out: out}
+	r.obj = m.newEmitterWith(m.creqProto)
+	r.obj.SetSymbol(symClientReq, m.rt.VM.ToValue(r))
+	r.handle = m.rt.Loop.NewHandle()
+	host, port := cl.host, cl.port
+	m.rt.Loop.Go(func() loop.Callback {
+		ctx, cancel := context.WithTimeout(context.Background(), dialTimeout)
+		defer cancel()
+		var conn net.Conn
+		addr, err := tcp.DialAddress(ctx, host, port)
+		if err == nil {
+			var d net.Dialer
+			conn, err = d.DialContext(ctx, "tcp", addr)
+		}
+		return func() error {
+			if err != nil {
+				return r.fail("cannot connect to " + net.JoinHostPort(host, itoa(port)) + ": " + err.Error())
+			}
+			return r.connected(conn.(*net.TCPConn))
+		}
+	})
+	return r.obj
+}
+
+// connected starts the connection: what was written so far goes out and the reader starts.
+func (r *clientRequest) connected(c *net.TCPConn) error {
+	if r.done {
+		c.Close()
+		return nil
+	}
+	h := r.handle
+	var s *tcp.Stream
+	s = tcp.NewStream(c, func(err error) {
+		h.Close(func() error { return r.ended(s, err) })
+	})
+	r.stream = s
+	if len(r.out) > 0 {
+		s.Write(r.out)
+	}
+	r.out = nil
+	go r.read(s)
+	return nil
+}
+
+// write sends request bytes, or keeps them until the connection is up.
+func (r *clientRequest) write(b []byte) {
+	if r.done {
+		return
+	}
+	if r.stream == nil {
+		r.out = append(r.out, b...)
+		return
+	}
+	r.stream.Write(b)
+}
+
+// read is the reader goroutine: it parses the response and posts each read's events.
+func (r *clientRequest) read(s *tcp.Stream) {
+	p := wire.NewResponseParser(wire.Limits{})
+	p.SetRequestMethod(r.method)
+	interim := false
+	for {
+		b, err := s.Read()
+		if b == nil {
+			if err != io.EOF {
+				if !s.Closed() {
+					s.Abort(err)
+				}
+				return
+			}
+			ev, ferr := p.Finish()
+			bt := &batch{}
+			switch {
+			case ferr != nil:
+				bt.events = append(bt.events, event{kind: evBad, err: ferr})
+			case ev == wire.EventComplete:
+				bt.events = append(bt.events, event{kind: evComplete})
+			default:
+				bt.events = append(bt.events, event{kind: evEOF})
+			}
+			r.post(s, bt)
+			return
+		}
+		bt := &batch{buf: b}
+		data := b.Bytes()
+		stop := false
+		for !stop {
+			ev, n, err := p.Next(data)
+			data = data[n:]
+			if err != nil {
+				bt.events = append(bt.events, event{kind: evBad, err: err})
+				stop = true
+				break
+			}
+			switch ev {
+			case wire.EventNeedInput:
+				stop = true
+			case wire.EventHead:
+				h := new(wire.Head)
+				*h = *p.Head()
+				interim = h.Interim()
+				if !interim {
+					bt.events = append(bt.events, event{kind: evHead, head: h})
+				}
+			case wire.EventBody:
+				bt.events = append(bt.events, event{kind: evBody, body: p.Body()})
+			case wire.EventComplete:
+				if interim {
+					interim = false
+					continue
+				}
+				bt.events = append(bt.events, event{kind: evComplete})
+				r.post(s, bt)
+				return
+			case wire.EventUpgrade:
+				bt.events = append(bt.events, event{kind: evComplete})
+				r.post(s, bt)
+				return
+			}
+		}
+		r.post(s, bt)
+		if len(bt.events) > 0 && bt.events[len(bt.events)-1].kind == evBad {
+			return
+		}
+	}
+}
+
+func (r *clientRequest) post(s *tcp.Stream, bt *batch) {
+	r.handle.Post(func() error { return r.process(s, bt) })
+	s.Posted()
+}
+
+// process handles a batch of response events on the loop.
+func (r *clientRequest) process(s *tcp.Stream, bt *batch) error {
+	defer func() {
+		if bt.buf != nil {
+			bt.buf.Release()
+		}
+		s.Consumed()
+	}()
+	m := r.cl.m
+	for i := range bt.events {
+		if r.done {
+			return nil
+		}
+		ev := &bt.events[i]
+		switch ev.kind {
+		case evHead:
+			r.res = m.newClientResponse(r, ev.head)
+			if err := m.rt.Emit(r.obj, "response", r.res.obj); err != nil {
+				return err
+			}
+		case evBody:
+			if res := r.res; res != nil && hasListeners(res.obj, "body") {
+				if v := res.dec.Value(m.rt, ev.body); v != nil {
+					if err := m.rt.Emit(res.obj, "body", v); err != nil {
+						return err
+					}
+				}
+			}
+		case evComplete:
+			r.done = true
+			s.Close()
+			if res := r.res; res != nil {
+				if v := res.dec.Flush(m.rt); v != nil && hasListeners(res.obj, "body") {
+					if err := m.rt.Emit(res.obj, "body", v); err != nil {
+						return err
+					}
+				}
+				return m.rt.Emit(res.obj, "complete")
+			}
+		case evBad:
+			return r.fail("bad response from " + r.where() + ": " + ev.err.Error())
+		case evEOF:
+			return r.fail(r.where() + " closed the connection before a response")
+		}
+	}
+	return nil
+}
+
+func (r *clientRequest) where() string {
+	return net.JoinHostPort(r.cl.host, itoa(r.cl.port))
+}
+
+// fail reports an error once: on the response when one was emitted, else on the request; the
+// connection is dropped.
+func (r *clientRequest) fail(msg string) error {
+	if r.done {
+		return nil
+	}
+	r.done = true
+	if r.stream != nil {
+		r.stream.Abort(errors.New(msg))
+	} else {
+		r.handle.Close(nil)
+	}
+	target := r.obj
+	if r.res != nil {
+		target = r.res.obj
+	}
+	return r.cl.m.rt.Emit(target, "error", r.cl.m.errorValue(msg))
+}
+
+// ended runs on the loop once the connection is closed.
+func (r *clientRequest) ended(s *tcp.Stream, err error) error {
+	if r.done || err == nil {
+		r.done = true
+		return nil
+	}
+	return r.fail("connection to " + r.where() + " failed: " + err.Error())
+}
+
+func (m *module) clientRequestOf(v goja.Value, method string) *clientRequest {
+	if o, ok := v.(*goja.Object); ok {
+		if h := o.GetSymbol(symClientReq); h != nil {
+			if r, ok := h.Export().(*clientRequest); ok {
+				return r
+			}
+		}
+	}
+	panic(m.rt.VM.NewTypeError(method + "(): not a node.http.ClientRequest"))
+}
+
+func (m *module) clientRequestPrototype() *goja.Object {
+	p := m.emitterProto()
+	p.Set("sendBody", func(c goja.FunctionCall) goja.Value {
+		r := m.clientRequestOf(c.This, "sendBody")
+		r.sendBody(c.Argument(0), c.Argument(1))
+		return goja.Undefined()
+	})
+	p.Set("finish", func(c goja.FunctionCall) goja.Value {
+		r := m.clientRequestOf(c.This, "finish")
+		if fn := c.Argument(0); !goja.IsUndefined(fn) && !goja.IsNull(fn) {
+			add, _ := goja.AssertFunction(r.obj.Get("addListener"))
+			if _, err := add(r.obj, m.rt.VM.ToValue("response"), fn); err != nil {
+				panic(err)
+			}
+		}
+		r.finish()
+		return goja.Undefined()
+	})
+	return p
+}
+
+// sendBody writes a piece of the request body, chunked unless a Content-Length was given.
+func (r *clientRequest) sendBody(chunk, encV goja.Value) {
+	m := r.cl.m
+	if r.finished {
+		m.throw("sendBody", "the request is already finished")
+	}
+	if r.framing.NoBody {
+		m.throw("sendBody", "a "+r.method+" request without Content-Length or Transfer-Encoding carries no body")
+	}
+	enc, err := parseEncodingOr(m, encV, "sendBody")
+	if err != nil {
+		m.throw("sendBody", err.Error())
+	}
+	data, err := m.rt.BytesOf(chunk, enc)
+	if err != nil {
+		m.throw("sendBody", err.Error())
+	}
+	if r.framing.Chunked {
+		r.write(wire.AppendChunk(nil, data))
+		return
+	}
+	r.write(data)
+}
+
+// finish ends the request: the last chunk when chunked.
+func (r *clientRequest) finish() {
+	if r.finished {
+		return
+	}
+	r.finished = true
+	if r.framing.Chunked {
+		r.write([]byte(wire.LastChunk))
+	}
+}
+
+// newClientResponse makes a ClientResponse: statusCode, httpVersion, headers, client.
+func (m *module) newClientResponse(r *clientRequest, h *wire.Head) *clientResponse {
+	res := &clientResponse{}
+	obj := m.newEmitterWith(m.cresProto)
+	obj.Set("statusCode", h.StatusCode)
+	obj.Set("httpVersion", h.Version)
+	obj.Set("headers", m.headersValue(h.Headers))
+	obj.Set("client", r.cl.obj)
+	obj.SetSymbol(symClientRes, m.rt.VM.ToValue(res))
+	res.obj = obj
+	return res
+}
+
+func (m *module) clientResponsePrototype() *goja.Object {
+	p := m.emitterProto()
+	p.Set("setBodyEncoding", func(c goja.FunctionCall) goja.Value {
+		enc := bodyEncoding(m, c.Argument(0), "setBodyEncoding")
+		if o, ok := c.This.(*goja.Object); ok {
+			if h := o.GetSymbol(symClientRes); h != nil {
+				if res, ok := h.Export().(*clientResponse); ok {
+					res.dec.SetEncoding(enc)
+				}
+			}
+		}
+		return goja.Undefined()
+	})
+	return p
+}

@@ -1,0 +1,140 @@
+package http
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/dop251/goja"
+
+	"earlynode/modules/http/wire"
+	"earlynode/runtime"
+)
+
+// module is node.http inside one runtime. Everything in it is touched only on the loop.
+type module struct {
+	rt *runtime.Runtime
+
+	serverProto   *goja.Object // node.http.Server.prototype
+	connProto     *goja.Object // node.http.Connection.prototype
+	requestProto  *goja.Object // node.http.ServerRequest.prototype
+	responseProto *goja.Object // node.http.ServerResponse.prototype
+	clientProto   *goja.Object // node.http.Client.prototype
+	creqProto     *goja.Object // node.http.ClientRequest.prototype
+	cresProto     *goja.Object // node.http.ClientResponse.prototype
+	uriProto      *goja.Object // prototype of request.uri and parseUri results
+
+	// The Go sides of the requests still receiving their body and of the responses not yet
+	// finished. Short-lived per-request objects are looked up here rather than carrying a Go
+	// value each (which would cost an allocation-heavy wrapper per request).
+	requests  map[*goja.Object]*request
+	responses map[*goja.Object]*response
+
+	// Values made once: common strings the hot path hands to JavaScript.
+	strGET, strPOST, str11, str10 goja.Value
+	indexKeys                     []string
+}
+
+// Install adds node.http (made on first use) and node.cat to the runtime.
+func Install(rt *runtime.Runtime) {
+	m := &module{rt: rt}
+	rt.Lazy(rt.Node(), "http", m.namespace)
+	rt.Node().Set("cat", m.nodeCat)
+}
+
+// namespace builds the node.http object.
+func (m *module) namespace() goja.Value {
+	vm := m.rt.VM
+	m.requests = map[*goja.Object]*request{}
+	m.responses = map[*goja.Object]*response{}
+	m.strGET, m.strPOST = vm.ToValue("GET"), vm.ToValue("POST")
+	m.str11, m.str10 = vm.ToValue("1.1"), vm.ToValue("1.0")
+	m.indexKeys = make([]string, 64)
+	for i := range m.indexKeys {
+		m.indexKeys[i] = strconv.Itoa(i)
+	}
+	m.uriProto = m.uriPrototype()
+	m.serverProto = m.serverPrototype()
+	m.connProto = m.connectionPrototype()
+	m.requestProto = m.requestPrototype()
+	m.responseProto = m.responsePrototype()
+	m.clientProto = m.clientPrototype()
+	m.creqProto = m.clientRequestPrototype()
+	m.cresProto = m.clientResponsePrototype()
+
+	ns := vm.NewObject()
+	ns.Set("createServer", func(c goja.FunctionCall) goja.Value {
+		return m.newServer(c.Argument(0), c.Argument(1)).obj
+	})
+	ns.Set("createClient", func(c goja.FunctionCall) goja.Value {
+		return m.newClient(c.Argument(0), c.Argument(1))
+	})
+	ns.Set("cat", m.httpCat)
+	ns.Set("parseUri", func(c goja.FunctionCall) goja.Value {
+		return m.uriObject(wire.ParseURI(c.Argument(0).String()))
+	})
+	codes := vm.NewObject()
+	for _, s := range wire.StatusCodes() {
+		codes.Set(strconv.Itoa(s.Code), s.Reason)
+	}
+	ns.Set("STATUS_CODES", codes)
+	for name, proto := range map[string]*goja.Object{
+		"Server": m.serverProto, "Connection": m.connProto,
+		"ServerRequest": m.requestProto, "ServerResponse": m.responseProto,
+		"Client": m.clientProto, "ClientRequest": m.creqProto, "ClientResponse": m.cresProto,
+	} {
+		ns.Set(name, m.typeObject(name, proto))
+	}
+	return ns
+}
+
+// typeObject makes a constructor-like function for instanceof checks: node.http.Server and
+// friends are made by the module, not by users, as the man page says.
+func (m *module) typeObject(name string, proto *goja.Object) goja.Value {
+	fn := m.rt.VM.ToValue(func(call goja.ConstructorCall) *goja.Object {
+		panic(m.rt.NewError("node.http." + name + " objects are made by node.http, not with new"))
+	}).(*goja.Object)
+	fn.Set("prototype", proto)
+	proto.DefineDataProperty("constructor", fn, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
+	return fn
+}
+
+// newEmitterWith returns a new object inheriting proto.
+func (m *module) newEmitterWith(proto *goja.Object) *goja.Object {
+	o := m.rt.VM.NewObject()
+	o.SetPrototype(proto)
+	return o
+}
+
+// emitterProto returns a new prototype object inheriting node.EventEmitter.prototype.
+func (m *module) emitterProto() *goja.Object {
+	p := m.rt.VM.NewObject()
+	p.SetPrototype(m.rt.EmitterPrototype())
+	return p
+}
+
+// hasListeners reports whether obj has a listener for event, without calling JavaScript.
+func hasListeners(obj *goja.Object, event string) bool {
+	ev, ok := obj.Get("_events").(*goja.Object)
+	if !ok {
+		return false
+	}
+	list, ok := ev.Get(event).(*goja.Object)
+	if !ok {
+		return false
+	}
+	return list.Get("length").ToInteger() > 0
+}
+
+// errorValue makes an Error for an `error` event or an errback.
+func (m *module) errorValue(msg string) *goja.Object { return m.rt.NewError(msg) }
+
+// throw panics with a JavaScript Error naming the method that failed.
+func (m *module) throw(method string, msg string) {
+	panic(m.rt.NewError(method + "(): " + msg))
+}
+
+// isHTTPLocation reports whether node.cat should fetch loc with node.http.cat.
+func isHTTPLocation(loc string) bool {
+	l := strings.ToLower(loc)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}
