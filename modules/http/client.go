@@ -112,7 +112,7 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 		}
 		return func() error {
 			if err != nil {
-				return r.fail("cannot connect to " + net.JoinHostPort(host, itoa(port)) + ": " + err.Error())
+				return r.fail("cannot connect to " + net.JoinHostPort(host, itoa(port)) + ": " + tcp.DescribeError(err))
 			}
 			return r.connected(conn.(*net.TCPConn))
 		}
@@ -305,7 +305,7 @@ func (r *clientRequest) ended(s *tcp.Stream, err error) error {
 		r.done = true
 		return nil
 	}
-	return r.fail("connection to " + r.where() + " failed: " + err.Error())
+	return r.fail("connection to " + r.where() + " failed: " + tcp.DescribeError(err))
 }
 
 func (m *module) clientRequestOf(v goja.Value, method string) *clientRequest {

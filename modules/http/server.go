@@ -17,9 +17,10 @@ var symServer = goja.NewSymbol("earlynode.http.server")
 type Server struct {
 	hooks hooks // Go-side handlers (AttachUpgrade, AttachRoute); read by reader goroutines
 
-	m   *module
-	obj *goja.Object
-	acc *tcp.Acceptor
+	m     *module
+	obj   *goja.Object
+	acc   *tcp.Acceptor
+	conns map[*serverConn]struct{} // open connections, so that close can end the idle ones
 }
 
 // serverOf returns the Go side of a node.http server object.
@@ -42,7 +43,7 @@ func serverOf(v goja.Value) (*Server, error) {
 // newServer makes a server object: the request listener is added to `request`; options take
 // what node.tcp servers take ({backlog}), which the kernel's default serves.
 func (m *module) newServer(listener, options goja.Value) *Server {
-	s := &Server{m: m}
+	s := &Server{m: m, conns: map[*serverConn]struct{}{}}
 	s.obj = m.newEmitterWith(m.serverProto)
 	s.obj.SetSymbol(symServer, m.rt.VM.ToValue(s))
 	if _, ok := goja.AssertFunction(listener); ok {
@@ -92,10 +93,18 @@ func (s *Server) listen(port int, host string) {
 	s.acc = tcp.Accept(s.m.rt.Loop, l, s.accepted)
 }
 
-// close stops accepting new connections; open ones are served to their end.
+// close stops accepting new connections. Connections waiting idle for another request are
+// closed (a keep-alive client would otherwise hold the program open); the others close once
+// the requests they carry are answered.
 func (s *Server) close() {
 	if s.acc != nil {
 		s.acc.Close()
+	}
+	for sc := range s.conns {
+		sc.closing = true
+		if len(sc.queue) == 0 && sc.cur == nil && sc.upgrade == nil {
+			sc.closeNow()
+		}
 	}
 }
 
@@ -111,6 +120,7 @@ func (s *Server) Port() int {
 // accepted starts serving a new connection and emits `connection`.
 func (s *Server) accepted(c *net.TCPConn) error {
 	sc := s.m.newServerConn(s, c)
+	s.conns[sc] = struct{}{}
 	return sc.start()
 }
 

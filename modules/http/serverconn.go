@@ -455,12 +455,14 @@ func (sc *serverConn) handOver() {
 	}
 	sc.stream.Detach(func(c net.Conn) { u.upgrade(c, u.head, u.body) })
 	sc.handle.Close(nil)
+	delete(sc.srv.conns, sc)
 }
 
 // ended runs on the loop once the socket is closed: pending requests and responses are
 // forgotten and the connection object emits `disconnect(had_error)`.
 func (sc *serverConn) ended(err error) error {
 	sc.dead = true
+	delete(sc.srv.conns, sc)
 	if sc.timer != nil {
 		sc.timer.Stop()
 	}

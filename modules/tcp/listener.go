@@ -1,8 +1,10 @@
 package tcp
 
 import (
+	"context"
 	"errors"
 	"net"
+	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -97,4 +99,29 @@ func RemoteAddress(c net.Conn) string {
 		return ""
 	}
 	return c.RemoteAddr().String()
+}
+
+// DescribeError shortens a network error for an error event: the cause ("connection refused",
+// "no such host", "i/o timeout") without the addresses Go's wrappers repeat.
+func DescribeError(err error) string {
+	var dns *net.DNSError
+	if errors.As(err, &dns) {
+		if dns.IsNotFound {
+			return "lookup " + dns.Name + ": no such host"
+		}
+		return "lookup " + dns.Name + ": " + dns.Err
+	}
+	var op *net.OpError
+	if errors.As(err, &op) && op.Err != nil {
+		inner := op.Err
+		var sys *os.SyscallError
+		if errors.As(inner, &sys) {
+			return sys.Err.Error()
+		}
+		return inner.Error()
+	}
+	if errors.Is(err, context.DeadlineExceeded) {
+		return "timed out"
+	}
+	return err.Error()
 }
