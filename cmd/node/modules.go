@@ -4,6 +4,7 @@ import (
 	"earlynode/modules/binaryjs"
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
+	"earlynode/modules/nodeipc"
 	"earlynode/modules/process"
 	"earlynode/modules/socketipc"
 	"earlynode/modules/tcp"
@@ -15,6 +16,7 @@ var installers = []func(*runtime.Runtime){
 	binaryjs.Install,
 	fs.Install,
 	http.Install,
+	nodeipc.Install,
 	process.Install,
 	socketipc.Install,
 	tcp.Install,
