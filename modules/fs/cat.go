@@ -34,7 +34,7 @@ func (m *module) cat(c goja.FunctionCall) goja.Value {
 		if err != nil {
 			return nil, &CallError{Call: "cat", Args: args, Path: path, Errno: errnoOf(err)}
 		}
-		return func() []goja.Value { return []goja.Value{m.rt.ValueOf(data, enc)} }, nil
+		return func() []goja.Value { return []goja.Value{m.valueOf(data, enc)} }, nil
 	})
 }
 

@@ -357,7 +357,7 @@ func (f *file) finish(op *fileOp, res opResult) error {
 		f.setFd(res.fd)
 		result = []goja.Value{f.m.vm.ToValue(res.fd)}
 	case opRead:
-		result = []goja.Value{f.m.rt.ValueOf(res.data, f.enc)}
+		result = []goja.Value{f.m.valueOf(res.data, f.enc)}
 	case opWrite:
 		result = []goja.Value{f.m.vm.ToValue(res.n)}
 	case opClose:

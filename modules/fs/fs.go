@@ -104,3 +104,12 @@ func (m *module) errorValue(err error) goja.Value {
 	}
 	return e
 }
+
+// valueOf turns bytes read into the JavaScript value of enc; UTF-8 text goes through the
+// runtime's fast path for ASCII (64 KiB chunks are the common case).
+func (m *module) valueOf(data []byte, enc runtime.Encoding) goja.Value {
+	if enc == runtime.UTF8 {
+		return m.rt.ValueOfUTF8(data)
+	}
+	return m.rt.ValueOf(data, enc)
+}

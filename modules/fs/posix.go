@@ -231,7 +231,7 @@ func (m *module) read(c goja.FunctionCall) goja.Value {
 		if err != nil {
 			return nil, &CallError{Call: "read", Args: args, Errno: errnoOf(err)}
 		}
-		return func() []goja.Value { return []goja.Value{m.rt.ValueOf(buf[:n], enc)} }, nil
+		return func() []goja.Value { return []goja.Value{m.valueOf(buf[:n], enc)} }, nil
 	}
 	return m.request(work)
 }

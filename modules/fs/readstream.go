@@ -168,7 +168,7 @@ func (r *readStream) push(chunk []byte) error {
 		if s == "" {
 			return nil
 		}
-		v = r.m.vm.ToValue(s)
+		v = r.m.rt.StringValue(s)
 	}
 	return r.s.Push(v)
 }
@@ -178,7 +178,7 @@ func (r *readStream) push(chunk []byte) error {
 func (r *readStream) eof() error {
 	r.state = readEnded
 	if s := r.dec.flush(); s != "" {
-		if err := r.s.Push(r.m.vm.ToValue(s)); err != nil {
+		if err := r.s.Push(r.m.rt.StringValue(s)); err != nil {
 			return err
 		}
 	}

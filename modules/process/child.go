@@ -84,7 +84,7 @@ func (ch *child) read(r *os.File, event string, wg *sync.WaitGroup) {
 		credits <- struct{}{}
 		ch.h.Post(func() error {
 			<-credits
-			return rt.Emit(ch.obj, event, rt.VM.ToValue(s))
+			return rt.Emit(ch.obj, event, rt.StringValue(s))
 		})
 	}
 	for {
