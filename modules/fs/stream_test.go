@@ -72,3 +72,27 @@ func TestParseTextEncoding(t *testing.T) {
 		t.Error("parseTextEncoding(\"ucs9\") gave no error")
 	}
 }
+
+// FuzzTextDecoder checks that however a read stream's bytes are cut into chunks, the strings
+// of the chunks join into the string of the whole, in every encoding with a carry.
+func FuzzTextDecoder(f *testing.F) {
+	for _, s := range []string{"", "abc", "h\xc3\xa9llo \xe2\x82\xac", "\xf0\x9f\x98\x80\xff", "\x00\x01\x02\x03"} {
+		f.Add([]byte(s), uint8(1))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, cut uint8) {
+		size := int(cut%9) + 1
+		for _, enc := range []textEncoding{asUTF8, asLatin1, asHex, asBase64} {
+			whole := textDecoder{enc: enc}
+			want := whole.decode(data) + whole.flush()
+			d := textDecoder{enc: enc}
+			var b strings.Builder
+			for i := 0; i < len(data); i += size {
+				b.WriteString(d.decode(data[i:min(i+size, len(data))]))
+			}
+			b.WriteString(d.flush())
+			if b.String() != want {
+				t.Fatalf("encoding %d, chunks of %d: %q, want %q", enc, size, b.String(), want)
+			}
+		}
+	})
+}
