@@ -25,20 +25,26 @@ func (d *Decoder) Value(rt *runtime.Runtime, b []byte) goja.Value {
 	case runtime.BufferEncoding:
 		return rt.NewBuffer(append([]byte(nil), b...))
 	case runtime.UTF8:
-		if d.n > 0 {
-			b = append(append([]byte(nil), d.tail[:d.n]...), b...)
-			d.n = 0
-		}
-		cut := incompleteTail(b)
-		if cut > 0 {
-			d.n = copy(d.tail[:], b[len(b)-cut:])
-			b = b[:len(b)-cut]
-		}
+		b = d.whole(b)
 		if len(b) == 0 {
 			return nil
 		}
 	}
 	return rt.ValueOf(b, d.Enc)
+}
+
+// whole returns the bytes of b, after what an earlier read left unfinished, that end on a
+// UTF-8 character boundary, and keeps the unfinished end for the next read.
+func (d *Decoder) whole(b []byte) []byte {
+	if d.n > 0 {
+		b = append(append([]byte(nil), d.tail[:d.n]...), b...)
+		d.n = 0
+	}
+	if cut := incompleteTail(b); cut > 0 {
+		d.n = copy(d.tail[:], b[len(b)-cut:])
+		b = b[:len(b)-cut]
+	}
+	return b
 }
 
 // Flush returns what is left of an unfinished UTF-8 character at the end of the stream (as
