@@ -100,7 +100,7 @@ func (rt *Runtime) installGlobals() {
 		if err != nil {
 			panic(err)
 		}
-		return mod.ToObject(vm).Get("Buffer")
+		return rt.legacyBuffer(mod.ToObject(vm).Get("Buffer"))
 	})
 }
 
