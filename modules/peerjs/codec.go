@@ -73,6 +73,10 @@ func newCodec(s Serialization) codec {
 	}
 }
 
+// aliasingDecoder decodes received messages without copying their binary
+// data out of the message buffer.
+var aliasingDecoder = binarypack.Decoder{AliasBytes: true}
+
 // closeRequest is the value PeerJS sends to ask the remote side to close:
 // {"__peerData": {"type": "close"}}.
 var closeRequest = binarypack.Map{{Key: "__peerData", Value: binarypack.Map{{Key: "type", Value: "close"}}}}
@@ -135,8 +139,9 @@ func (c *binaryCodec) decode(f frame) (*Message, bool, error) {
 // decodeDepth decodes one message; depth counts reassembly levels so that a
 // reassembled message made of chunks again cannot recurse without end.
 func (c *binaryCodec) decodeDepth(data []byte, depth int) (*Message, bool, error) {
-	// Like the JavaScript decoder, ignore bytes after the value.
-	v, _, err := binarypack.DecodePrefix(data)
+	// Like the JavaScript decoder, ignore bytes after the value. Every
+	// message buffer is the connection's own, so decoded bytes may share it.
+	v, _, err := aliasingDecoder.DecodePrefix(data)
 	if err != nil {
 		return nil, false, err
 	}

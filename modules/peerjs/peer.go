@@ -18,6 +18,7 @@ import (
 	"os"
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/pion/ice/v4"
 	"github.com/pion/webrtc/v4"
@@ -53,6 +54,7 @@ type Peer struct {
 	destroyed    bool
 	generation   int // bumped when a socket is started or dropped
 	socket       *signalSocket
+	lastSocket   *signalSocket // the most recent socket, possibly closing
 	outbox       []signal.Message
 	connections  map[string][]*DataConnection
 	lost         map[string][]signal.Message
@@ -314,6 +316,17 @@ func (p *Peer) initialize(id string) {
 // runSocket dials the server, flushes the outbox, and reads the socket
 // until it ends.
 func (p *Peer) runSocket(gen int, id string) {
+	// On reconnection, let the server see the old socket go first: while it
+	// still holds it, the same token is re-attached without OPEN.
+	p.mu.Lock()
+	prev := p.lastSocket
+	p.mu.Unlock()
+	if prev != nil {
+		select {
+		case <-prev.gone:
+		case <-time.After(2 * closeWait):
+		}
+	}
 	sock, err := dialSignal(p.ctx, p.opts, id)
 	p.sendMu.Lock()
 	p.mu.Lock()
@@ -332,6 +345,7 @@ func (p *Peer) runSocket(gen int, id string) {
 		return
 	}
 	p.socket = sock
+	p.lastSocket = sock
 	outbox := p.outbox
 	p.outbox = nil
 	p.mu.Unlock()
@@ -340,6 +354,7 @@ func (p *Peer) runSocket(gen int, id string) {
 	}
 	p.sendMu.Unlock()
 	go sock.heartbeat(p.opts.PingInterval)
+	defer sock.readEnded()
 	for {
 		frame, err := sock.read()
 		if err != nil {

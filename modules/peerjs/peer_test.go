@@ -3,8 +3,10 @@ package peerjs
 import (
 	"bytes"
 	"encoding/json"
+	"net"
 	"reflect"
 	"regexp"
+	"runtime"
 	"testing"
 	"time"
 
@@ -188,5 +190,49 @@ func TestManyConnectionsBetweenTwoPeers(t *testing.T) {
 	}
 	if !got["0"] || !got["1"] || !got["2"] {
 		t.Fatalf("messages %v", got)
+	}
+}
+
+// Destroying every Peer and closing the server must leave no goroutine
+// behind: an embedding runtime creates and drops Peers for its lifetime.
+func TestNoGoroutinesLeftBehind(t *testing.T) {
+	before := runtime.NumGoroutine()
+	func() {
+		s, err := server.New(server.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr, err := s.Listen("127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		opts := localOptions(addr.(*net.TCPAddr).Port)
+		ra, rb := newRecorder(t, "alice"), newRecorder(t, "bob")
+		alice := NewPeer("alice", opts, ra.hooks())
+		bob := NewPeer("bob", opts, rb.hooks())
+		ra.wait("open")
+		rb.wait("open")
+		ca, _ := connectPair(t, alice, ra, rb, ConnectOptions{})
+		if err := ca.Send(pattern(50000)); err != nil {
+			t.Fatal(err)
+		}
+		rb.wait("data")
+		alice.Destroy()
+		bob.Destroy()
+		ra.wait("close")
+		rb.wait("close")
+	}()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		n := runtime.NumGoroutine()
+		if n <= before {
+			return
+		}
+		if time.Now().After(deadline) {
+			buf := make([]byte, 1<<20)
+			t.Fatalf("%d goroutines before, %d after:\n%s", before, n, buf[:runtime.Stack(buf, true)])
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }

@@ -21,9 +21,17 @@ const maxSignalFrame = 4 << 20
 type signalSocket struct {
 	conn    *websocket.Conn
 	writeMu sync.Mutex
-	stop    chan struct{}
+	stop    chan struct{} // closed by close
 	once    sync.Once
+	// readDone is closed by the reader when its reads end; gone is closed
+	// once the connection is fully closed.
+	readDone chan struct{}
+	gone     chan struct{}
 }
+
+// closeWait bounds how long close waits for the server's answer to its
+// close frame.
+const closeWait = time.Second
 
 // signalURL returns the WebSocket URL of the server for id (lib/socket.ts).
 func signalURL(o Options, id string) string {
@@ -47,7 +55,7 @@ func dialSignal(ctx context.Context, o Options, id string) (*signalSocket, error
 		return nil, err
 	}
 	conn.SetReadLimit(maxSignalFrame)
-	return &signalSocket{conn: conn, stop: make(chan struct{})}, nil
+	return &signalSocket{conn: conn, stop: make(chan struct{}), readDone: make(chan struct{}), gone: make(chan struct{})}, nil
 }
 
 // send writes one message as a text frame.
@@ -91,14 +99,26 @@ func (s *signalSocket) closed() bool {
 	}
 }
 
-// close ends the socket on purpose: a close frame, then the connection.
+// readEnded is called by the reader when its reads end.
+func (s *signalSocket) readEnded() { close(s.readDone) }
+
+// close ends the socket on purpose, without waiting: a close frame, then,
+// once the server has answered it (so the server has seen the client go)
+// or closeWait has passed, the connection. gone is closed after that.
 func (s *signalSocket) close() {
 	s.once.Do(func() {
 		close(s.stop)
-		s.writeMu.Lock()
-		_ = s.conn.WriteControl(websocket.CloseMessage,
-			websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(time.Second))
-		s.writeMu.Unlock()
-		_ = s.conn.Close()
+		go func() {
+			s.writeMu.Lock()
+			_ = s.conn.WriteControl(websocket.CloseMessage,
+				websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(closeWait))
+			s.writeMu.Unlock()
+			select {
+			case <-s.readDone:
+			case <-time.After(closeWait):
+			}
+			_ = s.conn.Close()
+			close(s.gone)
+		}()
 	})
 }

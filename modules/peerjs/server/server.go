@@ -239,6 +239,18 @@ func (s *Server) drain(sock *socket) {
 // readLoop handles c's frames from sock until the socket ends, then
 // unregisters c if sock is still its socket.
 func (s *Server) readLoop(c *client, sock *socket) {
+	// A client that closes the socket is unregistered before it gets the
+	// answer to its close frame, so that it may register the same id again
+	// as soon as it has that answer.
+	sock.conn.SetCloseHandler(func(code int, _ string) error {
+		s.release(c, sock)
+		msg := websocket.FormatCloseMessage(code, "")
+		if code == websocket.CloseNoStatusReceived {
+			msg = websocket.FormatCloseMessage(websocket.CloseNormalClosure, "")
+		}
+		_ = sock.conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(time.Second))
+		return nil
+	})
 	for {
 		_, frame, err := sock.conn.ReadMessage()
 		if err != nil {
@@ -262,6 +274,14 @@ func (s *Server) readLoop(c *client, sock *socket) {
 	sock.kill()
 	s.mu.Lock()
 	delete(s.sockets, sock)
+	s.mu.Unlock()
+	s.release(c, sock)
+}
+
+// release unregisters c if sock is still its socket, and reports the
+// disconnection once.
+func (s *Server) release(c *client, sock *socket) {
+	s.mu.Lock()
 	left := c.sock == sock && s.clients[c.id] == c
 	if left {
 		delete(s.clients, c.id)

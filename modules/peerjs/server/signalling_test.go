@@ -333,3 +333,19 @@ func TestCloseEndsSockets(t *testing.T) {
 		t.Fatal("dial succeeded after Close")
 	}
 }
+
+// A client that closes its socket is unregistered before the server
+// answers its close frame: registering again right after that answer gets
+// OPEN, not the silent re-attachment of a live id. (500 rounds: without
+// that order this failed within a few hundred here.)
+func TestCloseThenRegisterAgain(t *testing.T) {
+	_, addr := startServer(t, Options{})
+	for i := 0; i < 500; i++ {
+		c := open(t, addr, "alice")
+		if err := c.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(time.Second)); err != nil {
+			t.Fatal(err)
+		}
+		c.expectClosed()
+		c.conn.Close()
+	}
+}
