@@ -52,10 +52,11 @@ func interopDir(t *testing.T) string {
 	return dir
 }
 
-// requireInterop decides whether the interop test runs here: it runs when
+// requireInterop decides whether an interop test runs here: it runs when
 // CI=true or EARLYNODE_PEERJS_INTEROP=1, and then fails (under CI) or skips
-// (otherwise) when a prerequisite is missing.
-func requireInterop(t *testing.T) {
+// (otherwise) when a prerequisite is missing. pkgs are the npm packages it
+// needs under scripts/interop/node_modules.
+func requireInterop(t *testing.T, needChromium bool, pkgs ...string) {
 	t.Helper()
 	ci := os.Getenv("CI") == "true"
 	if !ci && os.Getenv(interopEnv) != "1" {
@@ -76,11 +77,11 @@ func requireInterop(t *testing.T) {
 			missing("%s not found in PATH", tool)
 		}
 	}
-	if _, err := os.Stat(chromiumPath()); err != nil {
+	if _, err := os.Stat(chromiumPath()); needChromium && err != nil {
 		missing("Chromium at %s (apt-get install -y chromium)", chromiumPath())
 	}
 	dir := interopDir(t)
-	for _, pkg := range []string{"peerjs/dist/peerjs.min.js", "peer/package.json", "playwright-core/package.json"} {
+	for _, pkg := range append([]string{"peerjs/dist/peerjs.min.js", "peer/package.json"}, pkgs...) {
 		if _, err := os.Stat(filepath.Join(dir, "node_modules", pkg)); err != nil {
 			missing("%s (npm ci --ignore-scripts in %s)", pkg, dir)
 		}
@@ -155,8 +156,10 @@ func serveInteropPage(t *testing.T) string {
 	return "http://" + l.Addr().String() + "/"
 }
 
-// browser is a running driver.js: headless Chromium with the page open.
-type browser struct {
+// jsPeer is a running PeerJS 1.5.5 harness: driver.js (headless Chromium
+// with the page open) or node-driver.js (Node.js with @roamhq/wrtc). Both
+// speak the same line protocol.
+type jsPeer struct {
 	t      *testing.T
 	cmd    *exec.Cmd
 	stdin  io.WriteCloser
@@ -166,10 +169,22 @@ type browser struct {
 }
 
 // startBrowser launches driver.js on the page and waits until it is ready.
-func startBrowser(t *testing.T, pageURL string) *browser {
+func startBrowser(t *testing.T, pageURL string) *jsPeer {
 	t.Helper()
 	cmd := exec.Command("node", filepath.Join(interopDir(t), "peerjs", "driver.js"), pageURL)
 	cmd.Env = append(os.Environ(), "CHROMIUM="+chromiumPath())
+	return startJSPeer(t, cmd)
+}
+
+// startNodePeer launches node-driver.js and waits until it is ready.
+func startNodePeer(t *testing.T) *jsPeer {
+	t.Helper()
+	return startJSPeer(t, exec.Command("node", filepath.Join(interopDir(t), "peerjs", "node-driver.js")))
+}
+
+// startJSPeer starts a harness command and waits for its ready line.
+func startJSPeer(t *testing.T, cmd *exec.Cmd) *jsPeer {
+	t.Helper()
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -183,7 +198,7 @@ func startBrowser(t *testing.T, pageURL string) *browser {
 		t.Fatal(err)
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("node driver.js: %v", err)
+		t.Fatalf("%v: %v", cmd.Args, err)
 	}
 	go func() {
 		sc := bufio.NewScanner(stderr)
@@ -191,7 +206,7 @@ func startBrowser(t *testing.T, pageURL string) *browser {
 			t.Log("driver| " + sc.Text())
 		}
 	}()
-	b := &browser{t: t, cmd: cmd, stdin: stdin, lines: bufio.NewScanner(stdout)}
+	b := &jsPeer{t: t, cmd: cmd, stdin: stdin, lines: bufio.NewScanner(stdout)}
 	b.lines.Buffer(make([]byte, 1<<20), 16<<20)
 	t.Cleanup(func() {
 		stdin.Close()
@@ -205,7 +220,7 @@ func startBrowser(t *testing.T, pageURL string) *browser {
 		}
 	})
 	if !b.lines.Scan() {
-		t.Fatalf("driver.js exited before it was ready")
+		t.Fatalf("%v exited before it was ready", cmd.Args)
 	}
 	var ready struct {
 		Ready   bool   `json:"ready"`
@@ -213,14 +228,14 @@ func startBrowser(t *testing.T, pageURL string) *browser {
 		Error   string `json:"error"`
 	}
 	if err := json.Unmarshal(b.lines.Bytes(), &ready); err != nil || !ready.Ready {
-		t.Fatalf("driver.js not ready: %s", b.lines.Bytes())
+		t.Fatalf("%v not ready: %s", cmd.Args, b.lines.Bytes())
 	}
-	t.Logf("Chromium %s ready with PeerJS 1.5.5 at %s", ready.Version, pageURL)
+	t.Logf("PeerJS 1.5.5 ready in %s", ready.Version)
 	return b
 }
 
 // call runs window.h[method](...args) in the page and returns its result.
-func (b *browser) call(method string, args ...any) json.RawMessage {
+func (b *jsPeer) call(method string, args ...any) json.RawMessage {
 	b.t.Helper()
 	b.mu.Lock()
 	defer b.mu.Unlock()
@@ -231,7 +246,7 @@ func (b *browser) call(method string, args ...any) json.RawMessage {
 		b.t.Fatal(err)
 	}
 	if _, err := b.stdin.Write(append(req, '\n')); err != nil {
-		b.t.Fatalf("browser %s: %v", method, err)
+		b.t.Fatalf("PeerJS harness %s: %v", method, err)
 	}
 	for b.lines.Scan() {
 		var resp struct {
@@ -244,15 +259,15 @@ func (b *browser) call(method string, args ...any) json.RawMessage {
 			continue
 		}
 		if resp.Error != "" {
-			b.t.Fatalf("browser %s%v: %s", method, args, resp.Error)
+			b.t.Fatalf("PeerJS harness %s%v: %s", method, args, resp.Error)
 		}
 		return resp.Result
 	}
-	b.t.Fatalf("browser %s: driver.js exited", method)
+	b.t.Fatalf("PeerJS harness %s: the harness exited", method)
 	return nil
 }
 
-// browserEvent is one event taken from the page's queue.
+// browserEvent is one event taken from the harness's queue.
 type browserEvent struct {
 	Kind          string          `json:"kind"`
 	ID            string          `json:"id"`
@@ -269,7 +284,7 @@ type browserEvent struct {
 
 // next takes the oldest event of the kind from the page, waiting up to 20 s.
 // With a connection id, only that connection's events count.
-func (b *browser) next(kind string, conn ...string) browserEvent {
+func (b *jsPeer) next(kind string, conn ...string) browserEvent {
 	b.t.Helper()
 	var ev browserEvent
 	c := ""
@@ -278,7 +293,7 @@ func (b *browser) next(kind string, conn ...string) browserEvent {
 	}
 	raw := b.call("next", kind, 20000, c)
 	if err := json.Unmarshal(raw, &ev); err != nil {
-		b.t.Fatalf("browser event %s: %v", raw, err)
+		b.t.Fatalf("PeerJS harness event %s: %v", raw, err)
 	}
 	return ev
 }

@@ -24,7 +24,7 @@ import (
 // namespace of its own.
 func TestBrowserInterop(t *testing.T) {
 	if os.Getenv(inNetnsEnv) == "" {
-		requireInterop(t)
+		requireInterop(t, true, "playwright-core/package.json")
 		runInNetns(t, "TestBrowserInterop")
 		return
 	}
@@ -39,11 +39,11 @@ func TestBrowserInterop(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer s.Close()
-		exerciseBrowser(t, pageURL, addr.(interface{ String() string }).String(), portOf(t, addr.String()))
+		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, portOf(t, addr.String()), netnsOptions())
 	})
 	t.Run("real peer 1.0.2 server", func(t *testing.T) {
 		port := startRealPeerServer(t)
-		exerciseBrowser(t, pageURL, fmt.Sprintf("%s:%d", netnsIP, port), port)
+		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, port, netnsOptions())
 	})
 }
 
@@ -135,14 +135,20 @@ func interopCases() []interopCase {
 	}
 }
 
-// exerciseBrowser runs every case both ways between our Peer and the page,
-// through the PeerServer at host:port.
-func exerciseBrowser(t *testing.T, pageURL, addr string, port int) {
-	b := startBrowser(t, pageURL)
-	// The page asks the server for its id: a cross-origin fetch that needs
-	// the server's CORS headers.
+// netnsOptions are our Peer's options inside the namespace: host
+// candidates only, no mDNS.
+func netnsOptions() Options {
+	return Options{Config: &webrtc.Configuration{}, DisableMDNS: true}
+}
+
+// exerciseJSPeer runs every case both ways between our Peer (goOpts, with
+// the server's host and port filled in) and a PeerJS harness, through the
+// PeerServer at host:port.
+func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Options) {
+	// The harness asks the server for its id (in the page, a cross-origin
+	// fetch that needs the server's CORS headers).
 	b.call("start", "", map[string]any{
-		"host": netnsIP, "port": port, "path": "/", "key": "peerjs", "secure": false,
+		"host": host, "port": port, "path": "/", "key": "peerjs", "secure": false,
 		"config": map[string]any{"iceServers": []any{}}, "debug": 1,
 	})
 	webID := b.next("open").ID
@@ -150,14 +156,13 @@ func exerciseBrowser(t *testing.T, pageURL, addr string, port int) {
 		t.Fatalf("browser peer opened as %q, want a server-made UUID", webID)
 	}
 	// Our Peer asks the server for its id.
-	goPeer, rec := newTestPeer(t, "", Options{
-		Host: netnsIP, Port: port, Path: "/", Config: &webrtc.Configuration{}, DisableMDNS: true,
-	})
+	goOpts.Host, goOpts.Port, goOpts.Path = host, port, "/"
+	goPeer, rec := newTestPeer(t, "", goOpts)
 	goID := rec.wait("open").id
-	t.Logf("our Peer opened as %s through %s", goID, addr)
+	t.Logf("our Peer opened as %s, the PeerJS peer as %s, through %s:%d", goID, webID, host, port)
 
 	for _, tc := range interopCases() {
-		t.Run("Go dials the browser/"+tc.ser, func(t *testing.T) {
+		t.Run("Go dials PeerJS/"+tc.ser, func(t *testing.T) {
 			rec.t = t
 			b.t = t
 			meta := json.RawMessage(fmt.Sprintf(`{"from":"go","ser":%q,"n":[1,2]}`, tc.ser))
@@ -177,7 +182,7 @@ func exerciseBrowser(t *testing.T, pageURL, addr string, port int) {
 			b.next("conn-close", ev.Conn)
 			rec.waitMatch("conn-close", 10*time.Second, func(e *event) bool { return e.conn == c })
 		})
-		t.Run("the browser dials Go/"+tc.ser, func(t *testing.T) {
+		t.Run("PeerJS dials Go/"+tc.ser, func(t *testing.T) {
 			rec.t = t
 			b.t = t
 			var started struct {
@@ -211,7 +216,7 @@ func exerciseBrowser(t *testing.T, pageURL, addr string, port int) {
 }
 
 // exchange sends the case's values both ways on an open connection.
-func exchange(t *testing.T, b *browser, rec *recorder, c *DataConnection, browserConn string, tc interopCase) {
+func exchange(t *testing.T, b *jsPeer, rec *recorder, c *DataConnection, browserConn string, tc interopCase) {
 	t.Helper()
 	for _, v := range tc.goSends {
 		if err := c.Send(v); err != nil {
