@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"net"
+	"strings"
 	"sync"
 	"time"
 
@@ -338,9 +339,14 @@ func (s *socket) readEnded(err error) {
 		failure = fmt.Sprintf("Received message larger than the limit of %d bytes", s.maxMsg)
 		s.ws.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(code, "message too big"), time.Now().Add(time.Second))
 	case s.closing() && (errors.Is(err, net.ErrClosed) || errors.Is(err, io.EOF)):
-		// our own close timed out or the peer dropped the connection after our close frame
+		// Our close (1000) went unanswered, or the peer dropped the connection after it:
+		// report the code we sent, as streamws does.
+		code = websocket.CloseNormalClosure
 	default:
 		failure = err.Error()
+		if strings.HasPrefix(failure, "websocket: ") {
+			code = websocket.CloseProtocolError // gorilla has sent the peer a close 1002
+		}
 	}
 	if !s.isServer && ce != nil && ce.Code != websocket.CloseAbnormalClosure {
 		// A client waits for the server to close TCP first, so that the server never sees a
