@@ -16,8 +16,8 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	"earlynode/modules/binarypack"
 	"earlynode/modules/binaryjs/wire"
+	"earlynode/modules/binarypack"
 )
 
 // badServer is our node running testdata/binaryjs/badinput_server.js, with its output lines.
