@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"hash/fnv"
+	"net"
 	"os"
 	"reflect"
 	"testing"
@@ -30,31 +31,28 @@ func TestBrowserInterop(t *testing.T) {
 	}
 	pageURL := serveInteropPage(t)
 	t.Run("our PeerServer", func(t *testing.T) {
-		s, err := server.New(server.Options{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		addr, err := s.Listen(netnsIP + ":0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, portOf(t, addr.String()), netnsOptions())
+		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, startOurServer(t), netnsOptions(), true)
 	})
 	t.Run("real peer 1.0.2 server", func(t *testing.T) {
 		port := startRealPeerServer(t)
-		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, port, netnsOptions())
+		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, port, netnsOptions(), false)
 	})
 }
 
-// portOf returns the port of a "host:port" address.
-func portOf(t *testing.T, addr string) int {
+// startOurServer runs our PeerServer on the namespace's address, with a
+// short expire_timeout, and returns its port.
+func startOurServer(t *testing.T) int {
 	t.Helper()
-	var port int
-	if _, err := fmt.Sscanf(addr[len(netnsIP)+1:], "%d", &port); err != nil {
-		t.Fatalf("address %q: %v", addr, err)
+	s, err := server.New(server.Options{ExpireTimeout: time.Second, CleanupInterval: 200 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
 	}
-	return port
+	addr, err := s.Listen(netnsIP + ":0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return addr.(*net.TCPAddr).Port
 }
 
 // pattern returns n bytes with byte i = (i*7) & 255, as harness.js makes
@@ -143,8 +141,9 @@ func netnsOptions() Options {
 
 // exerciseJSPeer runs every case both ways between our Peer (goOpts, with
 // the server's host and port filled in) and a PeerJS harness, through the
-// PeerServer at host:port.
-func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Options) {
+// PeerServer at host:port. With expire, the server expires queued messages
+// quickly, and dialling an absent peer is checked too.
+func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Options, expire bool) {
 	// The harness asks the server for its id (in the page, a cross-origin
 	// fetch that needs the server's CORS headers).
 	b.call("start", "", map[string]any{
@@ -211,8 +210,27 @@ func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Optio
 			b.next("conn-close", started.Conn)
 		})
 	}
+	// Dialling an id nobody has: the server's EXPIRE reaches PeerJS as
+	// peer-unavailable (our server is run with a short expire_timeout).
+	if expire {
+		b.call("connect", "nobody-here", map[string]any{})
+		if ev := b.next("error"); ev.Type != "peer-unavailable" || ev.Message != "Could not connect to peer nobody-here" {
+			t.Fatalf("PeerJS error %+v, want peer-unavailable", ev)
+		}
+	}
+	// The remote side disappears: destroying the PeerJS peer closes our
+	// open connection.
+	rec.t, b.t = t, t
+	c, err := goPeer.Connect(webID, ConnectOptions{Serialization: "binary", Reliable: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := b.next("connection")
+	rec.waitMatch("conn-open", 20*time.Second, func(e *event) bool { return e.conn == c })
+	b.next("conn-open", ev.Conn)
 	b.call("destroy")
 	b.next("close")
+	rec.waitMatch("conn-close", 30*time.Second, func(e *event) bool { return e.conn == c })
 }
 
 // exchange sends the case's values both ways on an open connection.
