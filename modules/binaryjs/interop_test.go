@@ -141,14 +141,19 @@ func (p *peerProcess) finish(t *testing.T, name string) []string {
 	return p.out
 }
 
-// session runs server.js on serverBin and client.js on clientBin against it.
-func session(t *testing.T, dir, serverBin, clientBin string) (client, server []string) {
+// session runs server.js on serverBin and client.js on clientBin against it; attach puts the
+// BinaryServer on the path /binaryjs of an HTTP server instead of its own port.
+func session(t *testing.T, dir, serverBin, clientBin string, attach bool) (client, server []string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
 	port := freePort(t)
-	srv := startPeer(t, ctx, dir, serverBin, "server.js", fmt.Sprint(port))
+	args, url := []string{"server.js", fmt.Sprint(port)}, fmt.Sprintf("ws://localhost:%d", port)
+	if attach {
+		args, url = append(args, "attach"), url+"/binaryjs"
+	}
+	srv := startPeer(t, ctx, dir, serverBin, args...)
 	srv.waitLine(t, "listening", 30*time.Second)
-	cli := startPeer(t, ctx, dir, clientBin, "client.js", fmt.Sprintf("ws://localhost:%d", port))
+	cli := startPeer(t, ctx, dir, clientBin, "client.js", url)
 	client = cli.finish(t, "client on "+filepath.Base(clientBin))
 	server = srv.finish(t, "server on "+filepath.Base(serverBin))
 	return client, server
@@ -174,7 +179,7 @@ func TestInterop(t *testing.T) {
 	node, dir := realNode(t)
 	ours := ourNode(t)
 
-	refClient, refServer := session(t, dir, node, node)
+	refClient, refServer := session(t, dir, node, node, false)
 	// The reference itself must show the whole session, or the comparison proves nothing.
 	for _, want := range []string{
 		"open", "values id=0", "values echo Buffer 010203", "server stream id=1 meta object {\"cmd\": string \"values\", \"from\": string \"server\"}",
@@ -191,14 +196,19 @@ func TestInterop(t *testing.T) {
 	}
 
 	wideEcho := []string{"wide echo number 4294967296", "wide echo number -2147483649", "wide echo number 9007199254740992"}
-	pairs := []struct{ name, server, client string }{
-		{"real client, our server", ours, node},
-		{"our client, real server", node, ours},
-		{"our client, our server", ours, ours},
+	pairs := []struct {
+		name, server, client string
+		attach               bool
+	}{
+		{"real client, our server", ours, node, false},
+		{"our client, real server", node, ours, false},
+		{"our client, our server", ours, ours, false},
+		{"real client, our server attached to node.http", ours, node, true},
+		{"our client, real server attached to http", node, ours, true},
 	}
 	for _, p := range pairs {
 		t.Run(p.name, func(t *testing.T) {
-			client, server := session(t, dir, p.server, p.client)
+			client, server := session(t, dir, p.server, p.client, p.attach)
 			compareTranscripts(t, "client", common(refClient), common(client))
 			compareTranscripts(t, "server", common(refServer), common(server))
 			var gotWide []string

@@ -2,8 +2,9 @@
 // 0.2.1 (require resolves to scripts/interop/node_modules) and on earlynode (require gives the
 // built-in), so the two transcripts can be compared line for line.
 //
-//   node server.js PORT
+//   node server.js PORT [attach]
 //
+// With "attach" the BinaryServer is attached to an HTTP server on PORT, path /binaryjs.
 // It prints "listening" once ready, then one line per event; it serves one client session and
 // exits when that client has closed. What it does on each stream depends on the stream's meta
 // (see client.js, which drives the session).
@@ -74,16 +75,43 @@ var VALUES = [0, 1, -1, 127, 128, 255, 256, -32, -33, -128, -129, 65535, 65536, 
   "\ud83d\ude00", true, false, null, undefined, [], [1, [2]], {}, { a: 1, b: "x" },
   Buffer.from([1, 2, 3]), Buffer.alloc(16)];
 
-var server = new binaryjs.BinaryServer({ port: port });
-server.on("error", function (e) { console.log("server error " + e.message); });
 var listening = false;
 function ready() {
   if (listening) return;
   listening = true;
   console.log("listening");
 }
-server.on("listening", ready);
-if (typeof ARGV === "undefined") server._server.on("listening", ready); // streamws' own event
+var server;
+if (argv[3] === "attach") {
+  // Attached to an HTTP server on the path /binaryjs: node.http on earlynode, http on Node.
+  var httpServer;
+  if (typeof ARGV !== "undefined") {
+    httpServer = node.http.createServer(function (req, res) {
+      res.sendHeader(404, {});
+      res.finish();
+    });
+    httpServer.listen(port);
+    setTimeout(ready, 0);
+  } else {
+    httpServer = require("http").createServer(function (req, res) {
+      res.writeHead(404);
+      res.end();
+    });
+    httpServer.listen(port, ready);
+  }
+  server = new binaryjs.BinaryServer({ server: httpServer, path: "/binaryjs" });
+  server.on("error", function (e) { console.log("server error " + e.message); });
+  var closeBinary = server.close;
+  server.close = function () {
+    closeBinary.call(server);
+    httpServer.close();
+  };
+} else {
+  server = new binaryjs.BinaryServer({ port: port });
+  server.on("error", function (e) { console.log("server error " + e.message); });
+  server.on("listening", ready);
+  if (typeof ARGV === "undefined") server._server.on("listening", ready); // streamws' own event
+}
 
 server.on("connection", function (client) {
   console.log("connection id=" + client.id + " clients=" + Object.keys(server.clients).length);
