@@ -236,3 +236,21 @@ func TestNoGoroutinesLeftBehind(t *testing.T) {
 		time.Sleep(100 * time.Millisecond)
 	}
 }
+
+// The heartbeat keeps a Peer registered on a server that drops silent
+// clients quickly; without it the peer would be dropped.
+func TestHeartbeatKeepsPeerRegistered(t *testing.T) {
+	s, port := testServer(t, server.Options{AliveTimeout: 400 * time.Millisecond, CheckInterval: 20 * time.Millisecond})
+	beating := localOptions(port)
+	beating.PingInterval = 100 * time.Millisecond
+	silent := localOptions(port)
+	silent.PingInterval = time.Hour
+	openPeer(t, "beating", beating)
+	_, rs := openPeer(t, "silent", silent)
+	expectError(t, rs, ErrNetwork, "Lost connection to server")
+	rs.wait("disconnected")
+	time.Sleep(500 * time.Millisecond)
+	if ids := s.ClientIDs(); len(ids) != 1 || ids[0] != "beating" {
+		t.Fatalf("registered: %v", ids)
+	}
+}
