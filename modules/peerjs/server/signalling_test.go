@@ -349,3 +349,35 @@ func TestCloseThenRegisterAgain(t *testing.T) {
 		c.conn.Close()
 	}
 }
+
+// A client that stops reading cannot make the server buffer without end:
+// once its send queue is full it is dropped, and the sender hears LEAVE
+// from it, as `peer` answers a relay that throws.
+func TestStalledReaderIsDropped(t *testing.T) {
+	log := newEventLog()
+	_, addr := startServer(t, Options{SendQueueSize: 8, Events: log.hooks()})
+	alice := open(t, addr, "alice")
+	open(t, addr, "bob") // never reads again
+	carol := open(t, addr, "carol")
+	big := strings.Repeat("x", 60000)
+	go func() {
+		for i := 0; i < 2000; i++ {
+			if alice.conn.WriteMessage(websocket.TextMessage, []byte(`{"type":"CANDIDATE","dst":"bob","payload":"`+big+`"}`)) != nil {
+				return
+			}
+		}
+	}()
+	log.waitFor(t, "disconnect:bob")
+	_ = alice.conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	for {
+		_, b, err := alice.conn.ReadMessage()
+		if err != nil {
+			t.Fatalf("alice: %v", err)
+		}
+		if string(b) == `{"type":"LEAVE","src":"bob","dst":"alice"}` {
+			break
+		}
+	}
+	carol.send(`{"type":"OFFER","dst":"carol","payload":"still serving"}`)
+	carol.expect(`{"type":"OFFER","src":"carol","dst":"carol","payload":"still serving"}`)
+}
