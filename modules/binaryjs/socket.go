@@ -166,11 +166,7 @@ func (s *socket) jsSend(c goja.FunctionCall) goja.Value {
 		frame, err = s.m.packer.append(frame, c.Argument(2), 0)
 	}
 	if err != nil {
-		var pe *packError
-		if errors.As(err, &pe) {
-			panic(vm.NewGoError(pe))
-		}
-		panic(vm.NewGoError(err))
+		panic(s.m.rt.NewError(packErrorMessage(err)))
 	}
 	return vm.ToValue(s.queue(frame))
 }

@@ -1,6 +1,7 @@
 package binaryjs
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"reflect"
@@ -49,6 +50,9 @@ func (e *packError) Error() string { return e.msg }
 func (p *packer) append(dst []byte, v goja.Value, depth int) ([]byte, error) {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		return binarypack.AppendNil(dst), nil
+	}
+	if _, ok := v.(*goja.Symbol); ok {
+		return dst, &packError{`Type "symbol" not yet supported`}
 	}
 	switch v.ExportType().Kind() {
 	case reflect.String:
@@ -166,18 +170,25 @@ func viewBytes(o *goja.Object) ([]byte, bool) {
 	return all[off : off+n], true
 }
 
+// typeOf names a primitive the packer cannot write, as JavaScript's typeof does.
 func typeOf(v goja.Value) string {
-	switch v.ExportType().Kind() {
-	case reflect.Int64, reflect.Float64:
-		return "number"
-	}
-	if _, ok := v.Export().(*goja.Symbol); ok {
-		return "symbol"
-	}
 	if strings.HasSuffix(v.ExportType().String(), "big.Int") {
 		return "bigint"
 	}
 	return v.ExportType().String()
+}
+
+// packErrorMessage is the message thrown for a value that cannot be packed, in binarypack
+// 0.0.4's words where it has them.
+func packErrorMessage(err error) string {
+	var pe *packError
+	switch {
+	case errors.As(err, &pe):
+		return pe.msg
+	case errors.Is(err, binarypack.ErrInvalidInteger):
+		return "Invalid integer"
+	}
+	return err.Error()
 }
 
 func constructorName(o *goja.Object) string {
