@@ -10,7 +10,9 @@ import (
 // HeaderField is one HTTP header line, in the order it was received or is
 // to be sent.
 type HeaderField struct {
-	Name  string
+	// Name is the header name as received or to be sent.
+	Name string
+	// Value is the header value.
 	Value string
 }
 
@@ -28,9 +30,12 @@ type Request struct {
 // Response is the complete answer to a Request. Header includes
 // Content-Length; the host writes Status, Header and Body as they are.
 type Response struct {
+	// Status is the HTTP status code.
 	Status int
+	// Header holds the response headers in the order to send them.
 	Header []HeaderField
-	Body   []byte
+	// Body is the whole response body (nil for HEAD and 204).
+	Body []byte
 }
 
 // headerValue returns the first value of the named header (case-insensitive).
