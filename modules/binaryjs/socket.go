@@ -61,14 +61,15 @@ type socket struct {
 	nc *bufferedConn
 
 	// writer side
-	wmu       sync.Mutex
-	wcond     *sync.Cond
-	outbox    [][]byte
-	spareOut  [][]byte
-	pending   int // bytes queued or being written
-	needDrain bool
-	closeReq  bool // a close frame is wanted after the queue
-	wstop     bool // the connection is gone: stop writing
+	wmu         sync.Mutex
+	wcond       *sync.Cond
+	outbox      [][]byte
+	spareOut    [][]byte
+	pending     int  // bytes queued or being written
+	needDrain   bool // a send returned false: post a drain once the queue is short
+	drainPosted bool // a drain is on its way to the loop
+	closeReq    bool // a close frame is wanted after the queue
+	wstop       bool // the connection is gone: stop writing
 
 	// reader side, handed to the loop
 	imu     sync.Mutex
@@ -248,9 +249,10 @@ func (s *socket) writeLoop() {
 		s.wmu.Lock()
 		s.spareOut = batch[:0]
 		s.pending -= written
-		drain := s.needDrain && s.pending < writeHighWater/2 && err == nil
+		drain := s.needDrain && s.pending < writeHighWater/2 && err == nil && !s.drainPosted
 		if drain {
 			s.needDrain = false
+			s.drainPosted = true
 		}
 		s.wmu.Unlock()
 		if drain {
@@ -441,7 +443,16 @@ func (s *socket) dispatch(it *inItem) error {
 
 // deliverDrain runs on the loop when the writer has caught up after send returned false.
 func (s *socket) deliverDrain() error {
-	if s.state != stateOpen && s.state != stateClosing {
+	s.wmu.Lock()
+	s.drainPosted = false
+	// Written full again since the post? Then wait for the writer's next drain, unless it
+	// has already caught up (it posts only after a batch).
+	stale := s.needDrain && s.pending >= writeHighWater/2
+	if !stale {
+		s.needDrain = false
+	}
+	s.wmu.Unlock()
+	if stale || (s.state != stateOpen && s.state != stateClosing) {
 		return nil
 	}
 	_, err := s.m.rt.Call(s.h.onDrain, s.h.client)

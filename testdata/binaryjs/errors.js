@@ -22,7 +22,7 @@ function busy() {
   first.addListener("listening", function () {
     var second = new binaryjs.BinaryServer({ port: port });
     second.addListener("error", function (e) {
-      puts("second server: " + e.message);
+      puts("second server: " + e.message.replace(":" + port + ":", ":PORT:"));
       try {
         new binaryjs.BinaryServer({ host: "127.0.0.1" });
       } catch (err) {
