@@ -38,12 +38,18 @@ func (h *clientConn) Batch(b any) error {
 	case []byte:
 		return h.m.call(h.m.clientRaw, h.client, h.m.rt.NewBuffer(x))
 	case *jsonBatch:
-		arr, err := h.m.values(x)
-		if err != nil {
-			return err
-		}
-		if err := h.m.call(h.m.clientChunk, h.client, arr, h.m.rt.VM.ToValue(x.partial)); err != nil {
-			return err
+		if quiet(h.client) {
+			if err := h.m.publishBatch(h.client, x, nil); err != nil {
+				return err
+			}
+		} else {
+			arr, err := h.m.values(x)
+			if err != nil {
+				return err
+			}
+			if err := h.m.call(h.m.clientChunk, h.client, arr, h.m.rt.VM.ToValue(x.partial)); err != nil {
+				return err
+			}
 		}
 		if x.tooBig != nil && !h.sock.Conn.Destroyed() {
 			if err := h.callback("error", h.m.tooLargeError(x.tooBig)); err != nil {

@@ -172,7 +172,7 @@
   }
 
   function clientEmit(type, data) {
-    this.log('dispatching event to ', this.id, this.path, ' : ', type, ',', data);
+    if (!this.config.silent) this.log('dispatching event to ', this.id, this.path, ' : ', type, ',', data);
     var config = this.config;
     if (!config.sync && !config.rawBuffer && binding.send(this.socket, type, data, delimiter)) return;
     var message = config.rawBuffer ? rawBytes(type, config.encoding) : frame(type, data);
@@ -322,7 +322,7 @@
   }
 
   function serverEmit(socket, type, data) {
-    this.log('dispatching event to socket', ' : ', type, data);
+    if (!this.config.silent) this.log('dispatching event to socket', ' : ', type, data);
     var config = this.config;
     if (!isUDP(this) && !config.rawBuffer && binding.send(socket, type, data, delimiter)) return;
     var message;

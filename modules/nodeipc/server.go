@@ -128,7 +128,11 @@ func (h *serverConn) Batch(b any) error {
 	case []byte:
 		return m.call(m.serverRaw, h.ipc, h.sock.Obj, m.rt.NewBuffer(x))
 	case *jsonBatch:
-		if len(x.msgs) > 0 || x.partial {
+		if quiet(h.ipc) {
+			if err := m.publishBatch(h.ipc, x, h.sock.Obj); err != nil {
+				return err
+			}
+		} else if len(x.msgs) > 0 || x.partial {
 			arr, err := m.values(x)
 			if err != nil {
 				return err

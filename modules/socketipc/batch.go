@@ -6,8 +6,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"earlynode/modules/socketipc/ipcnet"
 	"earlynode/modules/socketipc/wire"
-	"earlynode/runtime"
 )
 
 // batch is what one read decoded into: the messages' raw members copied into one arena, and
@@ -82,13 +82,11 @@ func (h *connHandler) deliver(b *batch) error {
 		if err != nil {
 			return h.failMessage(err)
 		}
-		if _, err := m.rt.Call(m.deliver, goja.Undefined(), h.emitter, msg, topic, h.clientID); err != nil {
-			var fe *runtime.FatalError
-			var ex *goja.Exception
-			if errors.As(err, &fe) && errors.As(fe.Err, &ex) {
-				return h.failMessage(ex)
-			}
-			return err
+		if _, err := ipcnet.Emit(h.emitter, "message", msg, topic, h.clientID); err != nil {
+			return h.listenerFailed(err)
+		}
+		if _, err := ipcnet.Emit(h.emitter, h.topicEvent(topic), msg, h.clientID); err != nil {
+			return h.listenerFailed(err)
 		}
 	}
 	if b.err != nil && !h.sock.Conn.Destroyed() {
@@ -109,4 +107,24 @@ func slice(a []byte, off, end int) []byte {
 		return nil
 	}
 	return a[off:end]
+}
+
+// listenerFailed handles an exception thrown by a message listener as the library does:
+// the connection is destroyed and the exception becomes an 'error' event. node.exit passes.
+func (h *connHandler) listenerFailed(err error) error {
+	var ex *goja.Exception
+	if errors.As(err, &ex) {
+		return h.failMessage(ex)
+	}
+	return ipcnet.Uncaught(h.mod.rt, err)
+}
+
+// topicEvent is "message." + topic, remembered for the last topic seen.
+func (h *connHandler) topicEvent(topic goja.Value) string {
+	t := topic.String()
+	if t != h.lastTopic {
+		h.lastTopic = t
+		h.lastEvent = "message." + t
+	}
+	return h.lastEvent
 }

@@ -19,6 +19,8 @@ type connHandler struct {
 	encoding   string       // its socketEncoding
 	maxMessage int
 	server     *server // the server that accepted it, or nil
+
+	lastTopic, lastEvent string
 }
 
 func (h *connHandler) call(name string, args ...goja.Value) error {

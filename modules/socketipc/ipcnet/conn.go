@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"syscall"
 
 	"earlynode/loop"
 )
@@ -47,10 +48,14 @@ type Conn struct {
 	mu       sync.Mutex
 	cond     *sync.Cond
 	nc       net.Conn
-	out      []byte // queued for the writer
+	out      []byte // queued, not yet written
+	spare    []byte // a written buffer kept for reuse
 	endReq   bool   // shut the write side down once out is written
 	stopping bool   // destroyed: the goroutines stop
-	ready    bool   // the writer may write (connected, TLS handshake done)
+	ready    bool   // writing may start (connected, TLS handshake done)
+	active   bool   // the writer goroutine owns the writing until out is drained
+	kick     bool   // the writer goroutine has been asked to run
+	flushing bool   // a flush is posted to the loop
 
 	credits chan struct{}
 
@@ -171,10 +176,19 @@ func accepted(l *loop.Loop, nc net.Conn, ln *Listener) *Conn {
 func (c *Conn) start() {
 	c.mu.Lock()
 	c.ready = true
-	c.cond.Broadcast()
+	if len(c.out) > 0 || c.endReq {
+		c.wakeWriter()
+	}
 	c.mu.Unlock()
 	go c.writeLoop()
 	go c.readLoop()
+}
+
+// wakeWriter hands the writing to the writer goroutine; c.mu is held.
+func (c *Conn) wakeWriter() {
+	c.active = true
+	c.kick = true
+	c.cond.Signal()
 }
 
 func (c *Conn) readLoop() {
@@ -218,23 +232,28 @@ func (c *Conn) readLoop() {
 	}
 }
 
+// writeLoop writes what the loop could not write at once (the socket buffer was full, a TLS
+// connection, an end to send) and then gives the writing back to the loop.
 func (c *Conn) writeLoop() {
-	var buf []byte
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for {
-		c.mu.Lock()
-		for !c.stopping && len(c.out) == 0 && !c.endReq {
+		for !c.stopping && !c.kick {
 			c.cond.Wait()
 		}
 		if c.stopping {
-			c.mu.Unlock()
 			return
 		}
-		buf, c.out = c.out, buf[:0]
-		end := c.endReq && len(buf) == 0
-		nc := c.nc
-		c.mu.Unlock()
-		if len(buf) > 0 {
-			if _, err := nc.Write(buf); err != nil {
+		c.kick = false
+		for len(c.out) > 0 && !c.stopping {
+			buf := c.out
+			c.out = c.spare[:0]
+			nc := c.nc
+			c.mu.Unlock()
+			_, err := nc.Write(buf)
+			c.mu.Lock()
+			if err != nil {
+				c.active = false
 				c.handle.Post(func() error {
 					if c.destroyed {
 						return nil
@@ -243,20 +262,101 @@ func (c *Conn) writeLoop() {
 				})
 				return
 			}
-			if cap(buf) > 1<<20 {
-				buf = nil
+			if cap(buf) <= 1<<20 {
+				c.spare = buf[:0]
 			}
-			continue
 		}
-		if end {
-			closeWrite(nc)
+		if c.stopping {
+			return
+		}
+		if c.endReq {
+			closeWrite(c.nc)
+			c.active = false
 			c.handle.Post(func() error {
 				c.writeDone = true
 				return c.maybeClosed()
 			})
 			return
 		}
+		c.active = false
 	}
+}
+
+// flush runs on the loop once per turn in which something was written: it writes the queue
+// with one non-blocking write when the writer goroutine is idle, and hands it what is left.
+func (c *Conn) flush() error {
+	c.flushing = false
+	c.mu.Lock()
+	if c.active || !c.ready || c.stopping || len(c.out) == 0 {
+		c.mu.Unlock()
+		return nil
+	}
+	buf := c.out
+	c.out = c.spare[:0]
+	c.active = true
+	nc := c.nc
+	c.mu.Unlock()
+	n, err := tryWrite(nc, buf)
+	c.mu.Lock()
+	if err != nil {
+		c.active = false
+		c.mu.Unlock()
+		if c.destroyed {
+			return nil
+		}
+		return c.fail(wrapOp("write", "", err))
+	}
+	if n < len(buf) {
+		rest := append(make([]byte, 0, len(buf)-n+len(c.out)), buf[n:]...)
+		c.out = append(rest, c.out...)
+		c.wakeWriter()
+	} else {
+		if cap(buf) <= 1<<20 {
+			c.spare = buf[:0]
+		}
+		c.active = false
+	}
+	c.mu.Unlock()
+	return nil
+}
+
+// tryWrite writes as much of buf as the socket takes without blocking; a connection that
+// cannot be written that way (TLS) takes nothing and leaves it all to the writer goroutine.
+func tryWrite(nc net.Conn, buf []byte) (int, error) {
+	sc, ok := nc.(syscall.Conn)
+	if !ok {
+		return 0, nil
+	}
+	raw, err := sc.SyscallConn()
+	if err != nil {
+		return 0, nil
+	}
+	var n int
+	var werr error
+	err = raw.Write(func(fd uintptr) bool {
+		for n < len(buf) {
+			m, e := syscall.Write(int(fd), buf[n:])
+			if e == syscall.EINTR {
+				continue
+			}
+			if e == syscall.EAGAIN {
+				return true
+			}
+			if e != nil {
+				werr = e
+				return true
+			}
+			n += m
+		}
+		return true
+	})
+	if werr != nil {
+		return n, werr
+	}
+	if err != nil {
+		return n, err
+	}
+	return n, nil
 }
 
 // closeWrite shuts down the write side (FIN; close_notify then FIN for TLS).
@@ -311,11 +411,18 @@ func (c *Conn) Write(data []byte) bool {
 	}
 	c.mu.Lock()
 	c.out = append(c.out, data...)
-	if len(c.out) == len(data) {
-		c.cond.Signal()
-	}
 	c.mu.Unlock()
+	c.scheduleFlush()
 	return true
+}
+
+// scheduleFlush posts one flush for the writes of this turn.
+func (c *Conn) scheduleFlush() {
+	if c.flushing {
+		return
+	}
+	c.flushing = true
+	c.handle.Post(c.flush)
 }
 
 // Append is Write for encoders that append to the queue themselves: fn gets the queue and
@@ -325,12 +432,9 @@ func (c *Conn) Append(fn func([]byte) []byte) bool {
 		return false
 	}
 	c.mu.Lock()
-	was := len(c.out)
 	c.out = fn(c.out)
-	if was == 0 && len(c.out) > 0 {
-		c.cond.Signal()
-	}
 	c.mu.Unlock()
+	c.scheduleFlush()
 	return true
 }
 
@@ -348,15 +452,11 @@ func (c *Conn) End() {
 		return
 	}
 	c.ending = true
-	if c.connecting {
-		c.mu.Lock()
-		c.endReq = true
-		c.mu.Unlock()
-		return
-	}
 	c.mu.Lock()
 	c.endReq = true
-	c.cond.Signal()
+	if c.ready && !c.active {
+		c.wakeWriter()
+	}
 	c.mu.Unlock()
 }
 

@@ -169,6 +169,10 @@ var errnoNames = map[syscall.Errno]string{
 
 // JSError turns a Go error into a JavaScript Error object; an OpError gets Node's fields.
 func JSError(rt *runtime.Runtime, err error) *goja.Object {
+	var je *jsError
+	if errors.As(err, &je) {
+		return je.obj
+	}
 	var op *OpError
 	if !errors.As(err, &op) {
 		return rt.NewError(err.Error())

@@ -1,7 +1,6 @@
 package ipcnet
 
 import (
-	"math"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -12,6 +11,8 @@ import (
 
 // JSON holds the runtime's JSON.parse and JSON.stringify, looked up once.
 type JSON struct {
+	keys      keyMap
+	items     []any
 	rt        *runtime.Runtime
 	obj       *goja.Object
 	parse     goja.Callable
@@ -23,7 +24,7 @@ func NewJSON(rt *runtime.Runtime) *JSON {
 	obj := rt.VM.Get("JSON").ToObject(rt.VM)
 	p, _ := goja.AssertFunction(obj.Get("parse"))
 	s, _ := goja.AssertFunction(obj.Get("stringify"))
-	return &JSON{rt: rt, obj: obj, parse: p, stringify: s}
+	return &JSON{rt: rt, obj: obj, parse: p, stringify: s, keys: keyMap{}}
 }
 
 // Value turns raw JSON text (already checked by the wire codec) into a JavaScript value:
@@ -53,6 +54,12 @@ func (j *JSON) Value(raw []byte) (goja.Value, error) {
 			return vm.ToValue(f), nil
 		}
 	}
+	b := jsonBuilder{vm: vm, t: raw, keys: j.keys, items: j.items[:0]}
+	v := b.value(0)
+	j.items = b.items[:0]
+	if !b.bad && v != nil {
+		return v, nil
+	}
 	return j.Parse(string(raw))
 }
 
@@ -77,33 +84,14 @@ func (j *JSON) Stringify(v goja.Value) (text string, ok bool, err error) {
 // AppendStringify appends JSON.stringify(v) to dst, with fast paths for strings and numbers.
 // ok is false when the result is undefined.
 func (j *JSON) AppendStringify(dst []byte, v goja.Value) (out []byte, ok bool, err error) {
-	switch x := v.(type) {
-	case nil:
+	if v == nil || goja.IsUndefined(v) || skipped(v) {
 		return dst, false, nil
-	case *goja.Object:
-	default:
-		if goja.IsUndefined(x) {
-			return dst, false, nil
-		}
-		if goja.IsNull(x) {
-			return append(dst, "null"...), true, nil
-		}
-		switch e := x.Export().(type) {
-		case string:
-			if isWellFormed(e) {
-				return jsonframe.AppendString(dst, e), true, nil
-			}
-		case int64:
-			return strconv.AppendInt(dst, e, 10), true, nil
-		case bool:
-			return strconv.AppendBool(dst, e), true, nil
-		case float64:
-			if !math.IsNaN(e) && !math.IsInf(e, 0) {
-				return append(dst, x.String()...), true, nil
-			}
-			return append(dst, "null"...), true, nil
-		}
 	}
+	mark := len(dst)
+	if out, ok := j.appendPlain(dst, v, 0); ok {
+		return out, true, nil
+	}
+	dst = dst[:mark]
 	s, ok, err := j.Stringify(v)
 	if !ok || err != nil {
 		return dst, ok, err

@@ -2,6 +2,7 @@ package ipcnet
 
 import (
 	"net"
+	"sync"
 
 	"github.com/dop251/goja"
 
@@ -24,8 +25,11 @@ type Socket struct {
 
 type socketKey struct{}
 
-// protos caches the facade prototype per runtime.
-var protos = map[*runtime.Runtime]*goja.Object{}
+// protos and symbols cache the facade prototype and hidden key per runtime.
+var (
+	cacheMu sync.Mutex
+	protos  = map[*runtime.Runtime]*goja.Object{}
+)
 
 // NewSocket makes the facade of c; lib gets the connection's events first. The Socket is also
 // c's Events.
@@ -41,6 +45,8 @@ func NewSocket(rt *runtime.Runtime, c *Conn, lib Events) *Socket {
 var symbols = map[*runtime.Runtime]*goja.Symbol{}
 
 func symbol(rt *runtime.Runtime) *goja.Symbol {
+	cacheMu.Lock()
+	defer cacheMu.Unlock()
 	if s, ok := symbols[rt]; ok {
 		return s
 	}
@@ -101,6 +107,35 @@ func (s *Socket) Close(hadError bool) error {
 	return s.rt.Emit(s.Obj, "close", s.rt.VM.ToValue(hadError))
 }
 
+// Write queues data; when the connection can no longer be written, it reports the error Node
+// reports for a write after end or destroy, as an 'error' event on the next turn.
+func (s *Socket) Write(data []byte) bool {
+	if s.Conn.Write(data) {
+		return true
+	}
+	code, msg := "ERR_STREAM_WRITE_AFTER_END", "write after end"
+	if s.Conn.Destroyed() {
+		code, msg = "ERR_STREAM_DESTROYED", "Cannot call write after a stream was destroyed"
+	}
+	s.rt.Post(func() error {
+		e := s.rt.NewError(msg)
+		e.Set("code", code)
+		if err := s.lib.Error(&jsError{e}); err != nil {
+			return err
+		}
+		if s.listens("error") {
+			return s.rt.Emit(s.Obj, "error", e)
+		}
+		return nil
+	})
+	return false
+}
+
+// jsError carries a ready JavaScript error through Events.Error.
+type jsError struct{ obj *goja.Object }
+
+func (e *jsError) Error() string { return e.obj.Get("message").String() }
+
 func (s *Socket) listens(event string) bool {
 	ev, ok := s.Obj.Get("_events").(*goja.Object)
 	if !ok {
@@ -111,11 +146,14 @@ func (s *Socket) listens(event string) bool {
 }
 
 func prototype(rt *runtime.Runtime) *goja.Object {
-	if p, ok := protos[rt]; ok {
+	cacheMu.Lock()
+	p, ok := protos[rt]
+	cacheMu.Unlock()
+	if ok {
 		return p
 	}
 	vm := rt.VM
-	p := vm.NewObject()
+	p = vm.NewObject()
 	p.SetPrototype(rt.EmitterPrototype())
 	this := func(c goja.FunctionCall) *Socket {
 		s := SocketOf(rt, c.This)
@@ -142,7 +180,7 @@ func prototype(rt *runtime.Runtime) *goja.Object {
 		if err != nil {
 			panic(vm.NewTypeError("socket.write: " + err.Error()))
 		}
-		return vm.ToValue(s.Conn.Write(b))
+		return vm.ToValue(s.Write(b))
 	})
 	method("end", func(c goja.FunctionCall) goja.Value {
 		s := this(c)
@@ -187,7 +225,9 @@ func prototype(rt *runtime.Runtime) *goja.Object {
 	getter("remoteFamily", func(s *Socket) any { return familyOf(s.remote()) })
 	getter("localAddress", func(s *Socket) any { return hostOf(s.local()) })
 	getter("localPort", func(s *Socket) any { return portOf(s.local()) })
+	cacheMu.Lock()
 	protos[rt] = p
+	cacheMu.Unlock()
 	return p
 }
 

@@ -1,0 +1,106 @@
+package nodeipc
+
+import (
+	"github.com/dop251/goja"
+
+	"earlynode/modules/socketipc/ipcnet"
+)
+
+// quiet reports whether a node-ipc Client or Server can have its messages published straight
+// from Go: logging off (config.silent) and no sync queue to run after each read.
+func quiet(target *goja.Object) bool {
+	cfg, ok := target.Get("config").(*goja.Object)
+	if !ok {
+		return false
+	}
+	return cfg.Get("silent").ToBoolean() && !cfg.Get("sync").ToBoolean()
+}
+
+// publish is event-pubsub's publish(type, args...) done from Go: the handlers of type are
+// called with `this` the target, once-handlers are removed after the round. With '*' handlers
+// present it leaves the work to the JavaScript publish.
+func (m *module) publish(target *goja.Object, typ goja.Value, args ...goja.Value) error {
+	events, ok := target.Get("_events_").(*goja.Object)
+	if !ok {
+		return nil
+	}
+	if all := events.Get("*"); all != nil && !goja.IsUndefined(all) {
+		fn, ok := goja.AssertFunction(target.Get("publish"))
+		if !ok {
+			return nil
+		}
+		_, err := m.rt.Call(fn, target, append([]goja.Value{typ}, args...)...)
+		return err
+	}
+	key := typ.String()
+	list, ok := events.Get(key).(*goja.Object)
+	if !ok {
+		return nil
+	}
+	n := int(list.Get("length").ToInteger())
+	var one [1]*goja.Object
+	handlers := one[:0]
+	for i := 0; i < n; i++ {
+		if h, ok := list.Get(itoa(i)).(*goja.Object); ok {
+			handlers = append(handlers, h)
+		}
+	}
+	var once []*goja.Object
+	for _, h := range handlers {
+		fn, ok := goja.AssertFunction(h)
+		if !ok {
+			continue
+		}
+		if _, err := fn(target, args...); err != nil {
+			return ipcnet.Uncaught(m.rt, err)
+		}
+		if o := h.Get("_once_"); o != nil && o.ToBoolean() {
+			once = append(once, h)
+		}
+	}
+	if len(once) > 0 {
+		off, ok := goja.AssertFunction(target.Get("off"))
+		if ok {
+			for _, h := range once {
+				if _, err := m.rt.Call(off, target, typ, h); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// publishBatch publishes a read's messages from Go (see quiet); on a server each message's
+// data.id, when truthy, becomes the socket's id first, as node-ipc does.
+func (m *module) publishBatch(target *goja.Object, b *jsonBatch, socket *goja.Object) error {
+	for _, jm := range b.msgs {
+		var typ, data goja.Value
+		if jm.bad != nil {
+			typ, data = m.rt.VM.ToValue("error"), m.invalidJSON(jm.bad)
+		} else {
+			var err error
+			if typ, err = m.json.Value(slice(b.arena, jm.typeOff, jm.typeEnd)); err != nil {
+				return err
+			}
+			if data, err = m.json.Value(slice(b.arena, jm.dataOff, jm.dataEnd)); err != nil {
+				return err
+			}
+		}
+		if socket == nil {
+			if err := m.publish(target, typ, data); err != nil {
+				return err
+			}
+			continue
+		}
+		if o, ok := data.(*goja.Object); ok {
+			if id := o.Get("id"); id != nil && id.ToBoolean() {
+				socket.Set("id", id)
+			}
+		}
+		if err := m.publish(target, typ, data, socket); err != nil {
+			return err
+		}
+	}
+	return nil
+}
