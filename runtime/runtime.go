@@ -56,8 +56,7 @@ type Runtime struct {
 	onExitRun bool
 	exitHooks []func()
 
-	streamsKit *streams   // node.Stream, made on first use (stream.go)
-	emitvFn    goja.Value // EmitFunction's function (stream.go)
+	streamsKit *streams // node.Stream, made on first use (stream.go)
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with

@@ -232,8 +232,15 @@ func unpack(rt *runtime.Runtime, v any) goja.Value {
 	case binarypack.Map:
 		o := vm.NewObject()
 		for _, pair := range x {
-			key := wire.JSString(pair.Key)
-			o.DefineDataProperty(key, unpack(rt, pair.Value), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+			key, ok := pair.Key.(string)
+			if !ok {
+				key = wire.JSString(pair.Key)
+			}
+			if key == "__proto__" {
+				o.DefineDataProperty(key, unpack(rt, pair.Value), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+				continue
+			}
+			o.Set(key, unpack(rt, pair.Value))
 		}
 		return o
 	}

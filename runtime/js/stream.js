@@ -8,10 +8,29 @@
 // "drain". Subclasses (BinaryStream) replace the methods they need; streams with a Go side
 // (runtime.NodeStream) forward write/end/pause/resume/destroy to Go and receive data from it.
 //
-// Evaluated once per runtime with (EventEmitter, emitv); returns the constructor and the helpers
-// that the Go side calls. "data" goes through emitv(stream, "data", data), which never spreads an
+// Evaluated once per runtime with (EventEmitter); returns the constructor and the helpers that
+// the Go side calls. "data" goes through emit1(stream, "data", data), which never spreads an
 // array (stream.emit("data", array) would, in 0.1.0's emit(type, argsArray) form).
-(function (EventEmitter, emitv) {
+(function (EventEmitter) {
+  var hasOwn = Object.prototype.hasOwnProperty;
+
+  // emit1 calls the listeners of type with exactly one argument: the hot path of "data". It
+  // reads the listener lists events.js keeps in emitter._events; listeners added during the
+  // emit wait for the next one.
+  function emit1(emitter, type, arg) {
+    var events = emitter._events;
+    if (!events || !hasOwn.call(events, type)) return false;
+    var list = events[type];
+    var n = list.length;
+    if (n === 0) return false;
+    if (n === 1) {
+      list[0].call(emitter, arg);
+      return true;
+    }
+    list = list.slice();
+    for (var i = 0; i < n; i++) list[i].call(emitter, arg);
+    return true;
+  }
   var stateKey = Symbol("node.Stream state");
 
   function Stream() {
@@ -46,7 +65,7 @@
       s.queue.push(data);
       return false;
     }
-    emitv(stream, "data", data);
+    emit1(stream, "data", data);
     return true;
   }
 
@@ -69,7 +88,7 @@
     while (queued(s) > 0 && !stream.paused) {
       var data = s.queue[s.head];
       s.queue[s.head++] = undefined;
-      emitv(stream, "data", data);
+      emit1(stream, "data", data);
     }
     if (queued(s) === 0) {
       s.queue = [];
@@ -226,6 +245,7 @@
 
   return {
     Stream: Stream,
+    emit1: emit1,
     attach: attach,
     push: deliver,
     pushEnd: finishRead,
