@@ -133,12 +133,11 @@ func (rt *Runtime) StreamConstructor() *goja.Object { return rt.streamKit().ctor
 func (rt *Runtime) NewStream(side StreamSide, readable, writable bool) *NodeStream {
 	o := rt.NewEmitter()
 	o.SetPrototype(rt.StreamPrototype())
-	o.Set("paused", false)
 	return rt.AttachStream(o, side, readable, writable)
 }
 
 // AttachStream gives obj (an object inheriting node.Stream.prototype) the Go side side and
-// sets its readable and writable properties.
+// sets its readable, writable and paused (false) properties.
 func (rt *Runtime) AttachStream(obj *goja.Object, side StreamSide, readable, writable bool) *NodeStream {
 	vm := rt.VM
 	js := vm.NewObject()

@@ -241,6 +241,7 @@
     stateOf(stream).side = side;
     stream.readable = readable;
     stream.writable = writable;
+    stream.paused = false;
   }
 
   return {
