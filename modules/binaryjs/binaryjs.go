@@ -7,7 +7,8 @@
 // batches, and a writer goroutine that writes queued messages in batches. A BinaryStream is a
 // node.Stream (runtime/stream.go), so pipe and backpressure work with every other stream.
 //
-// Extensions beyond 0.2.1: wss:// addresses; ArrayBuffers and typed arrays are sent as binary
+// Extensions beyond 0.2.1: wss:// addresses (options.rejectUnauthorized: false accepts a server
+// certificate that does not verify); ArrayBuffers and typed arrays are sent as binary
 // like Buffers; options.maxMessageSize (default 64 MiB) refuses larger messages; whole numbers
 // beyond ±2^31/2^32 are sent as float64 (a Node peer's decoder crashes on int64).
 package binaryjs
@@ -110,7 +111,13 @@ func (m *module) jsConnect(c goja.FunctionCall) goja.Value {
 	if err := s.bind(client); err != nil {
 		panic(vm.NewGoError(err))
 	}
-	s.dial(address)
+	insecure := false
+	if opts != nil {
+		if v := opts.Get("rejectUnauthorized"); v != nil && !goja.IsUndefined(v) && !v.ToBoolean() {
+			insecure = true
+		}
+	}
+	s.dial(address, insecure)
 	return obj
 }
 

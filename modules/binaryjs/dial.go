@@ -16,8 +16,9 @@ import (
 const handshakeTimeout = 30 * time.Second
 
 // dial connects the socket of a new BinaryClient to address (ws:// or wss://) on a goroutine;
-// the loop then sees "open", or "error" and "close". From the loop.
-func (s *socket) dial(address string) {
+// the loop then sees "open", or "error" and "close". insecure skips the verification of a wss://
+// server's certificate (the rejectUnauthorized: false option). From the loop.
+func (s *socket) dial(address string, insecure bool) {
 	ctx, cancel := context.WithTimeout(context.Background(), handshakeTimeout)
 	s.cancel = cancel
 	s.handle = s.m.rt.Loop.NewHandle()
@@ -31,7 +32,7 @@ func (s *socket) dial(address string) {
 	d := websocket.Dialer{
 		ReadBufferSize:  64 << 10,
 		WriteBufferSize: 64 << 10,
-		TLSClientConfig: &tls.Config{},
+		TLSClientConfig: &tls.Config{InsecureSkipVerify: insecure},
 		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
 			var nd net.Dialer
 			c, err := nd.DialContext(ctx, network, addr)
