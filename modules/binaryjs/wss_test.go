@@ -12,8 +12,8 @@ import (
 
 	"github.com/gorilla/websocket"
 
-	"earlynode/modules/binarypack"
 	"earlynode/modules/binaryjs/wire"
+	"earlynode/modules/binarypack"
 )
 
 // TestWSS connects our BinaryClient to a wss:// server (Go, TLS with a self-signed certificate)
