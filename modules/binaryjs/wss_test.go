@@ -59,7 +59,7 @@ func TestWSS(t *testing.T) {
 	if got, want := run(), "error (certificate)\nclose\n"; got != want {
 		t.Errorf("with verification: got\n%s\nwant\n%s", got, want)
 	}
-	want := "open\nstream 1 meta {\"tls\":true}\ndata secure hello\nend\nclose\n"
+	want := "open\nstream 1 meta {\"tls\":true}\ndata secure hello\nend\nstream close\nclose\n"
 	if got := run("insecure"); got != want {
 		t.Errorf("rejectUnauthorized false: got\n%s\nwant\n%s", got, want)
 	}
@@ -70,5 +70,36 @@ func TestWSS(t *testing.T) {
 		}
 	case <-time.After(5 * time.Second):
 		t.Error("the server got no answer")
+	}
+}
+
+// TestServerVanishes: the server drops the TCP connection in the middle of a stream, without a
+// closing handshake; our client reports close on the stream and on itself, and exits.
+func TestServerVanishes(t *testing.T) {
+	up := websocket.Upgrader{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ws, err := up.Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		for _, m := range [][]any{{1, "upload", 1}, {2, "part", 1}} {
+			b, _ := binarypack.Encode(m)
+			ws.WriteMessage(websocket.BinaryMessage, b)
+		}
+		ws.ReadMessage() // the client's answer to "part"
+		ws.NetConn().Close()
+	}))
+	defer srv.Close()
+	dir, _ := filepath.Abs("../../testdata/binaryjs")
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, ourNode(t), "wss_client.js", "ws"+strings.TrimPrefix(srv.URL, "http")+"/")
+	cmd.Dir = dir
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out)
+	}
+	if want := "open\nstream 1 meta \"upload\"\ndata part\nstream close\nclose\n"; string(out) != want {
+		t.Errorf("got\n%s\nwant\n%s", out, want)
 	}
 }

@@ -1,5 +1,6 @@
-// Helper of modules/binaryjs/wss_test.go (no .out): a BinaryClient on a wss:// address. With a
-// second argument "insecure" it accepts the test server's self-signed certificate.
+// Helper of modules/binaryjs/wss_test.go (no .out): a BinaryClient on a ws:// or wss:// address
+// that prints its events. With a second argument "insecure" it accepts the test server's
+// self-signed certificate.
 var binaryjs = require("binaryjs");
 var options = ARGV[3] === "insecure" ? { rejectUnauthorized: false } : {};
 var client = new binaryjs.BinaryClient(ARGV[2], options);
@@ -12,5 +13,6 @@ client.addListener("stream", function (stream, meta) {
     stream.write("thanks");
   });
   stream.addListener("end", function () { puts("end"); client.close(); });
+  stream.addListener("close", function () { puts("stream close"); });
 });
 client.addListener("close", function () { puts("close"); });
