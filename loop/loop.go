@@ -37,6 +37,7 @@ type Loop struct {
 
 	workers chan struct{}
 	epoch   time.Time
+	poll    pollerState // see poller.go
 }
 
 // New returns a loop whose blocking requests run on at most workers goroutines at once
@@ -77,6 +78,7 @@ func (l *Loop) signal() {
 	case l.wake <- struct{}{}:
 	default:
 	}
+	l.wakePoller()
 }
 
 // postAndRelease queues fn and drops one reference in the same critical section, so the loop
@@ -148,6 +150,7 @@ func (l *Loop) Run() error {
 		}
 		l.queue = l.spare[:0]
 		l.mu.Unlock()
+		l.pollTurn()
 		for i, fn := range q {
 			q[i] = nil
 			if err := fn(); err != nil {
@@ -172,6 +175,10 @@ func (l *Loop) requeue(rest []Callback) {
 
 // wait sleeps until something is posted or the earliest timer is due.
 func (l *Loop) wait() {
+	if p := l.Poller(); p != nil {
+		l.pollWait(p)
+		return
+	}
 	deadline, ok := l.nextDeadline()
 	if !ok {
 		<-l.wake

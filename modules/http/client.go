@@ -1,15 +1,13 @@
 package http
 
 import (
-	"context"
 	"errors"
-	"io"
 	"net"
 	"time"
 
 	"github.com/dop251/goja"
+	"golang.org/x/sys/unix"
 
-	"earlynode/loop"
 	"earlynode/modules/http/wire"
 	"earlynode/modules/tcp"
 )
@@ -42,8 +40,9 @@ type clientRequest struct {
 	out      []byte // written before the connection is up
 	finished bool
 	stream   *tcp.Stream
-	handle   *loop.Handle
+	parser   *wire.Parser
 	res      *clientResponse
+	interim  bool // parsing an interim (1xx) response
 	done     bool // the response completed, or an error was reported
 }
 
@@ -99,44 +98,33 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 	r := &clientRequest{cl: cl, method: method, framing: fr, out: out}
 	r.obj = m.newEmitterWith(m.creqProto)
 	r.obj.SetSymbol(symClientReq, m.rt.VM.ToValue(r))
-	r.handle = m.rt.Loop.NewHandle()
-	host, port := cl.host, cl.port
-	m.rt.Loop.Go(func() loop.Callback {
-		ctx, cancel := context.WithTimeout(context.Background(), dialTimeout)
-		defer cancel()
-		var conn net.Conn
-		addr, err := tcp.DialAddress(ctx, host, port)
-		if err == nil {
-			var d net.Dialer
-			conn, err = d.DialContext(ctx, "tcp", addr)
+	tcp.Dial(m.rt.Loop, cl.host, cl.port, dialTimeout, func(fd int, remote string, err error) error {
+		if err != nil {
+			return r.fail("cannot connect to " + r.where() + ": " + tcp.DescribeError(err))
 		}
-		return func() error {
-			if err != nil {
-				return r.fail("cannot connect to " + net.JoinHostPort(host, itoa(port)) + ": " + tcp.DescribeError(err))
-			}
-			return r.connected(conn.(*net.TCPConn))
-		}
+		return r.connected(fd)
 	})
 	return r.obj
 }
 
-// connected starts the connection: what was written so far goes out and the reader starts.
-func (r *clientRequest) connected(c *net.TCPConn) error {
+// connected starts the connection: what was written so far goes out.
+func (r *clientRequest) connected(fd int) error {
 	if r.done {
-		c.Close()
+		unix.Close(fd)
 		return nil
 	}
-	h := r.handle
-	var s *tcp.Stream
-	s = tcp.NewStream(c, func(err error) {
-		h.Close(func() error { return r.ended(s, err) })
-	})
+	s, err := tcp.NewStream(r.cl.m.rt.Loop, fd, r)
+	if err != nil {
+		unix.Close(fd)
+		return r.fail("cannot connect to " + r.where() + ": " + err.Error())
+	}
 	r.stream = s
+	r.parser = wire.NewResponseParser(wire.Limits{})
+	r.parser.SetRequestMethod(r.method)
 	if len(r.out) > 0 {
 		s.Write(r.out)
 	}
 	r.out = nil
-	go r.read(s)
 	return nil
 }
 
@@ -152,128 +140,95 @@ func (r *clientRequest) write(b []byte) {
 	r.stream.Write(b)
 }
 
-// read is the reader goroutine: it parses the response and posts each read's events.
-func (r *clientRequest) read(s *tcp.Stream) {
-	p := wire.NewResponseParser(wire.Limits{})
-	p.SetRequestMethod(r.method)
-	interim := false
-	for {
-		b, err := s.Read()
-		if b == nil {
-			if err != io.EOF {
-				if !s.Closed() {
-					s.Abort(err)
-				}
-				return
-			}
-			ev, ferr := p.Finish()
-			bt := &batch{}
-			switch {
-			case ferr != nil:
-				bt.events = append(bt.events, event{kind: evBad, err: ferr})
-			case ev == wire.EventComplete:
-				bt.events = append(bt.events, event{kind: evComplete})
-			default:
-				bt.events = append(bt.events, event{kind: evEOF})
-			}
-			r.post(s, bt)
-			return
-		}
-		bt := &batch{buf: b}
-		data := b.Bytes()
-		stop := false
-		for !stop {
-			ev, n, err := p.Next(data)
-			data = data[n:]
-			if err != nil {
-				bt.events = append(bt.events, event{kind: evBad, err: err})
-				stop = true
-				break
-			}
-			switch ev {
-			case wire.EventNeedInput:
-				stop = true
-			case wire.EventHead:
-				h := new(wire.Head)
-				*h = *p.Head()
-				interim = h.Interim()
-				if !interim {
-					bt.events = append(bt.events, event{kind: evHead, head: h})
-				}
-			case wire.EventBody:
-				bt.events = append(bt.events, event{kind: evBody, body: p.Body()})
-			case wire.EventComplete:
-				if interim {
-					interim = false
-					continue
-				}
-				bt.events = append(bt.events, event{kind: evComplete})
-				r.post(s, bt)
-				return
-			case wire.EventUpgrade:
-				bt.events = append(bt.events, event{kind: evComplete})
-				r.post(s, bt)
-				return
-			}
-		}
-		r.post(s, bt)
-		if len(bt.events) > 0 && bt.events[len(bt.events)-1].kind == evBad {
-			return
-		}
+// Data parses a read of the response (tcp.StreamHandler).
+func (r *clientRequest) Data(b []byte) error {
+	if r.done {
+		return nil
 	}
-}
-
-func (r *clientRequest) post(s *tcp.Stream, bt *batch) {
-	r.handle.Post(func() error { return r.process(s, bt) })
-	s.Posted()
-}
-
-// process handles a batch of response events on the loop.
-func (r *clientRequest) process(s *tcp.Stream, bt *batch) error {
-	defer func() {
-		if bt.buf != nil {
-			bt.buf.Release()
-		}
-		s.Consumed()
-	}()
 	m := r.cl.m
-	for i := range bt.events {
-		if r.done {
-			return nil
+	p := r.parser
+	for {
+		ev, n, perr := p.Next(b)
+		b = b[n:]
+		if perr != nil {
+			return r.fail("bad response from " + r.where() + ": " + perr.Error())
 		}
-		ev := &bt.events[i]
-		switch ev.kind {
-		case evHead:
-			r.res = m.newClientResponse(r, ev.head)
+		switch ev {
+		case wire.EventNeedInput:
+			return nil
+		case wire.EventHead:
+			h := p.Head()
+			r.interim = h.Interim()
+			if r.interim {
+				continue
+			}
+			r.res = m.newClientResponse(r, h)
 			if err := m.rt.Emit(r.obj, "response", r.res.obj); err != nil {
 				return err
 			}
-		case evBody:
+		case wire.EventBody:
 			if res := r.res; res != nil && hasListeners(res.obj, "body") {
-				if v := res.dec.Value(m.rt, ev.body); v != nil {
+				if v := res.dec.Value(m.rt, p.Body()); v != nil {
 					if err := m.rt.Emit(res.obj, "body", v); err != nil {
 						return err
 					}
 				}
 			}
-		case evComplete:
-			r.done = true
-			s.Close()
-			if res := r.res; res != nil {
-				if v := res.dec.Flush(m.rt); v != nil && hasListeners(res.obj, "body") {
-					if err := m.rt.Emit(res.obj, "body", v); err != nil {
-						return err
-					}
-				}
-				return m.rt.Emit(res.obj, "complete")
+		case wire.EventComplete, wire.EventUpgrade:
+			if r.interim && ev == wire.EventComplete {
+				r.interim = false
+				continue
 			}
-		case evBad:
-			return r.fail("bad response from " + r.where() + ": " + ev.err.Error())
-		case evEOF:
-			return r.fail(r.where() + " closed the connection before a response")
+			return r.complete()
+		}
+		if r.done {
+			return nil
 		}
 	}
-	return nil
+}
+
+// complete ends the exchange: `complete` on the response, and the connection closes.
+func (r *clientRequest) complete() error {
+	m := r.cl.m
+	r.done = true
+	r.stream.Close()
+	res := r.res
+	if res == nil {
+		return nil
+	}
+	if v := res.dec.Flush(m.rt); v != nil && hasListeners(res.obj, "body") {
+		if err := m.rt.Emit(res.obj, "body", v); err != nil {
+			return err
+		}
+	}
+	return m.rt.Emit(res.obj, "complete")
+}
+
+// EOF handles the server closing its side: the end of a response read until close, or an
+// error (tcp.StreamHandler).
+func (r *clientRequest) EOF() error {
+	if r.done {
+		return nil
+	}
+	ev, ferr := r.parser.Finish()
+	switch {
+	case ferr != nil:
+		return r.fail("bad response from " + r.where() + ": " + ferr.Error())
+	case ev == wire.EventComplete && r.res != nil:
+		return r.complete()
+	}
+	return r.fail(r.where() + " closed the connection before a response")
+}
+
+// End runs once the connection is closed (tcp.StreamHandler).
+func (r *clientRequest) End(err error) error {
+	if r.done {
+		return nil
+	}
+	if err == nil {
+		return r.fail(r.where() + " closed the connection before the response was complete")
+	}
+	return r.fail("connection to " + r.where() + " failed: " + tcp.DescribeError(err))
 }
 
 func (r *clientRequest) where() string {
@@ -289,23 +244,12 @@ func (r *clientRequest) fail(msg string) error {
 	r.done = true
 	if r.stream != nil {
 		r.stream.Abort(errors.New(msg))
-	} else {
-		r.handle.Close(nil)
 	}
 	target := r.obj
 	if r.res != nil {
 		target = r.res.obj
 	}
 	return r.cl.m.rt.Emit(target, "error", r.cl.m.errorValue(msg))
-}
-
-// ended runs on the loop once the connection is closed.
-func (r *clientRequest) ended(s *tcp.Stream, err error) error {
-	if r.done || err == nil {
-		r.done = true
-		return nil
-	}
-	return r.fail("connection to " + r.where() + " failed: " + tcp.DescribeError(err))
 }
 
 func (m *module) clientRequestOf(v goja.Value, method string) *clientRequest {

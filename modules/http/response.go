@@ -222,9 +222,9 @@ func routeAnswer(req *wire.Head, status int, hs []wire.Header, body []byte, clos
 	return out, fr.KeepAlive
 }
 
-// runRoute calls a RouteHandler (off the loop) and serializes its answer; a panic in it is a
+// callRoute calls a RouteHandler (off the loop) and serializes its answer; a panic in it is a
 // 500. keep reports whether the connection may serve another request.
-func runRoute(h RouteHandler, req *wire.Head, body []byte) (out []byte, keep bool) {
+func callRoute(h RouteHandler, req *wire.Head, body []byte) (out []byte, keep bool) {
 	defer func() {
 		if p := recover(); p != nil {
 			out, keep = routeAnswer(req, 500, nil, []byte("internal error\n"), true)

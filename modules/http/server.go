@@ -2,7 +2,6 @@ package http
 
 import (
 	"errors"
-	"net"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -19,7 +18,7 @@ type Server struct {
 
 	m     *module
 	obj   *goja.Object
-	acc   *tcp.Acceptor
+	acc   *tcp.Listener
 	conns map[*serverConn]struct{} // open connections, so that close can end the idle ones
 }
 
@@ -86,11 +85,11 @@ func (s *Server) listen(port int, host string) {
 	if s.acc != nil {
 		s.m.throw("listen", "the server is already listening")
 	}
-	l, err := tcp.Listen(port, host)
+	l, err := tcp.Listen(s.m.rt.Loop, port, host, s.accepted)
 	if err != nil {
 		s.m.throw("listen", err.Error())
 	}
-	s.acc = tcp.Accept(s.m.rt.Loop, l, s.accepted)
+	s.acc = l
 }
 
 // close stops accepting new connections. Connections waiting idle for another request are
@@ -114,12 +113,15 @@ func (s *Server) Port() int {
 	if s.acc == nil {
 		return 0
 	}
-	return s.acc.Addr().Port
+	return s.acc.Port()
 }
 
 // accepted starts serving a new connection and emits `connection`.
-func (s *Server) accepted(c *net.TCPConn) error {
-	sc := s.m.newServerConn(s, c)
+func (s *Server) accepted(fd int, remote string) error {
+	sc, err := s.m.newServerConn(s, fd, remote)
+	if err != nil {
+		return nil // the descriptor is closed; the client sees a reset
+	}
 	s.conns[sc] = struct{}{}
 	return sc.start()
 }

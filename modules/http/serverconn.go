@@ -1,7 +1,6 @@
 package http
 
 import (
-	"io"
 	"net"
 	"time"
 
@@ -12,298 +11,251 @@ import (
 	"earlynode/modules/tcp"
 )
 
-// evKind is what happened on a server connection, as its reader goroutine tells the loop.
-type evKind uint8
-
-const (
-	evHead     evKind = iota // a request head: emit `request`
-	evBody                   // a piece of the current request's body
-	evComplete               // the current request is complete
-	evRouted                 // a RouteHandler's answer, ready to write
-	evBad                    // the input broke HTTP: answer with the error's status and close
-	evEOF                    // the client half-closed (err: inside a message)
-	evUpgrade                // hand the connection to an UpgradeHandler
-)
-
-// event is one thing a read brought. body points into the batch's buffer for evBody; it is the
-// whole answer for evRouted and a copy of the bytes after the head for evUpgrade.
-type event struct {
-	kind      evKind
-	head      *wire.Head
-	body      []byte
-	err       error
-	keepAlive bool
-	upgrade   UpgradeHandler
-}
-
-// batch is the events of one read, posted to the loop together with the read's buffer.
-type batch struct {
-	events  []event
-	buf     *tcp.Buffer
-	lingers bool // the reader lingers after this batch (see serverConn.linger)
-}
-
-// serverConn is one connection of a node.http server. Its reader goroutine parses; everything
-// else runs on the loop.
+// serverConn is one connection of a node.http server. The loop reads it, parses each read with
+// the wire parser and acts on every event at once: a head becomes a `request`, body pieces
+// `body` events; answers are queued in request order and written as they become ready.
 type serverConn struct {
 	srv     *Server
 	m       *module
 	stream  *tcp.Stream
-	handle  *loop.Handle
 	obj     *goja.Object // the node.http.Connection object
 	remote  string
 	timeout time.Duration
 	timer   *loop.Timer
+	parser  *wire.Parser
 
 	queue       []*response // responses in request order; the first one writes
 	cur         *request    // the request whose body is arriving
+	route       *routeCall  // a request going to a RouteHandler, its body arriving
 	closing     bool        // serve no further request; close once the queue is written
 	peerClosed  bool        // the client half-closed: close once the queue is written
-	upgrade     *event      // an upgrade waiting for the queue to be written
-	inBatch     bool        // processing a batch: writes are flushed at its end
+	upgrade     *pendingUpgrade
+	inBatch     bool // handling a read: writes are flushed at its end
 	flushPosted bool
 	failed      bool // bad input was answered: nothing more is read or answered
 	dead        bool // closed, failed or handed over
-	lingers     bool // the reader stopped at input it will not serve and lingers (see linger)
-	lingerDone  bool
+	lingering   bool // reading only to throw away (see linger)
 	wantClose   bool
+	paused      bool // reading paused: too many requests wait for their answers
 	spare       []byte
 }
 
-func (m *module) newServerConn(srv *Server, c *net.TCPConn) *serverConn {
-	sc := &serverConn{srv: srv, m: m, timeout: tcp.DefaultTimeout, remote: tcp.RemoteAddress(c)}
-	h := m.rt.Loop.NewHandle()
-	sc.handle = h
-	sc.stream = tcp.NewStream(c, func(err error) {
-		h.Close(func() error { return sc.ended(err) })
-	})
-	sc.obj = m.newEmitterWith(m.connProto)
-	sc.obj.SetSymbol(symConn, m.rt.VM.ToValue(sc))
-	return sc
+// routeCall is a request for a RouteHandler whose body is still arriving.
+type routeCall struct {
+	h    RouteHandler
+	head *wire.Head
+	body []byte
+	res  *response // its place in the queue
 }
 
-// start emits `connection` and starts the reader goroutine and the idle timer.
+// pendingUpgrade is an upgrade waiting for the answers before it to be written.
+type pendingUpgrade struct {
+	h        UpgradeHandler
+	head     *wire.Head
+	buffered []byte
+}
+
+// Pipelined requests beyond maxQueued waiting answers pause reading until the queue is down
+// to resumeQueued.
+const (
+	maxQueued    = 32
+	resumeQueued = 8
+)
+
+func (m *module) newServerConn(srv *Server, fd int, remote string) (*serverConn, error) {
+	sc := &serverConn{srv: srv, m: m, timeout: tcp.DefaultTimeout, remote: remote,
+		parser: wire.NewRequestParser(wire.Limits{})}
+	s, err := tcp.NewStream(m.rt.Loop, fd, sc)
+	if err != nil {
+		return nil, err
+	}
+	sc.stream = s
+	sc.obj = m.newEmitterWith(m.connProto)
+	sc.obj.SetSymbol(symConn, m.rt.VM.ToValue(sc))
+	return sc, nil
+}
+
+// start emits `connection` and starts the idle timer.
 func (sc *serverConn) start() error {
 	sc.armTimer(sc.timeout)
-	go sc.read()
 	if hasListeners(sc.srv.obj, "connection") {
 		return sc.m.rt.Emit(sc.srv.obj, "connection", sc.obj)
 	}
 	return nil
 }
 
-// readState is what the reader goroutine remembers between reads about a request it does not
-// pass to JavaScript: one for a RouteHandler, or one being upgraded.
-type readState struct {
-	route     RouteHandler
-	routeHead *wire.Head
-	routeBody []byte
-	up        UpgradeHandler
-	upHead    *wire.Head
+// Data parses one read and acts on what it holds (tcp.StreamHandler).
+func (sc *serverConn) Data(b []byte) error {
+	if sc.dead || sc.lingering || sc.failed || sc.upgrade != nil {
+		return nil
+	}
+	sc.inBatch = true
+	err := sc.parse(b)
+	sc.inBatch = false
+	if err != nil || sc.dead {
+		return err
+	}
+	sc.flush()
+	if len(sc.queue) > maxQueued && !sc.paused && !sc.dead {
+		sc.paused = true
+		sc.stream.Pause()
+	}
+	return nil
 }
 
-// read is the reader goroutine: each read is parsed and its events posted as one batch.
-func (sc *serverConn) read() {
-	s := sc.stream
-	p := wire.NewRequestParser(wire.Limits{})
-	var rs readState
+// parse runs the parser over one read.
+func (sc *serverConn) parse(data []byte) error {
+	p := sc.parser
 	for {
-		b, err := s.Read()
-		if b == nil {
-			if err != io.EOF {
-				if !s.Closed() {
-					s.Abort(err)
-				}
-				return
-			}
-			_, ferr := p.Finish()
-			sc.post(&batch{events: []event{{kind: evEOF, err: ferr}}})
-			return
+		ev, n, perr := p.Next(data)
+		data = data[n:]
+		if perr != nil {
+			return sc.bad(perr)
 		}
-		bt := &batch{buf: b}
-		stop := sc.parse(p, &rs, b.Bytes(), bt)
-		bt.lingers = stop == stopLinger
-		sc.post(bt)
-		switch stop {
-		case stopLinger:
-			sc.linger()
-			return
-		case stopHandOver:
-			return
+		var err error
+		switch ev {
+		case wire.EventNeedInput:
+			return nil
+		case wire.EventHead:
+			err = sc.head(p.Head())
+		case wire.EventBody:
+			switch {
+			case sc.route != nil:
+				if len(sc.route.body)+len(p.Body()) > MaxRouteBody {
+					rc := sc.route
+					sc.route = nil
+					rc.res.out, _ = routeAnswer(rc.head, 413, nil, []byte("request body over the limit\n"), true)
+					rc.res.finished = true
+					sc.closing = true
+					sc.lingerNow()
+					return nil
+				}
+				sc.route.body = append(sc.route.body, p.Body()...)
+			case sc.upgrade != nil:
+				// An upgrade request's own body is not passed on.
+			case sc.cur != nil:
+				err = sc.cur.emitBody(p.Body())
+			}
+		case wire.EventComplete:
+			switch {
+			case sc.route != nil:
+				sc.runRoute(sc.route)
+				sc.route = nil
+			case sc.upgrade != nil:
+				// EventUpgrade follows.
+			case sc.cur != nil:
+				r := sc.cur
+				sc.cur = nil
+				err = r.complete()
+			}
+		case wire.EventUpgrade:
+			if u := sc.upgrade; u != nil {
+				u.buffered = append([]byte(nil), data...)
+				sc.closing = true
+				sc.stream.Pause()
+				return nil
+			}
+			p.Resume() // nobody took the upgrade: it was answered as a plain request
+		}
+		if err != nil || sc.dead || sc.failed || sc.lingering {
+			return err
 		}
 	}
 }
+
+// head handles a request head: a Go route, an upgrade, or a `request` for JavaScript.
+func (sc *serverConn) head(ph *wire.Head) error {
+	if sc.closing {
+		return nil
+	}
+	h := new(wire.Head)
+	*h = *ph
+	table := sc.srv.hooks.load()
+	if h.Upgrade {
+		if u := table.upgrade(h.Target); u != nil {
+			sc.upgrade = &pendingUpgrade{h: u, head: h}
+			return nil
+		}
+	}
+	if r := table.route(h.Target); r != nil {
+		res := &response{sc: sc, keepAlive: h.KeepAlive}
+		sc.queue = append(sc.queue, res)
+		sc.route = &routeCall{h: r, head: h, res: res}
+		return nil
+	}
+	return sc.request(h)
+}
+
+// runRoute calls a RouteHandler off the loop; its answer takes the place kept in the queue.
+func (sc *serverConn) runRoute(rc *routeCall) {
+	sc.m.rt.Loop.Go(func() loop.Callback {
+		out, keep := callRoute(rc.h, rc.head, rc.body)
+		return func() error {
+			res := rc.res
+			if res.aborted || sc.dead {
+				return nil
+			}
+			res.out, res.keepAlive, res.finished = out, keep, true
+			sc.flush()
+			return nil
+		}
+	})
+}
+
+// EOF handles the client's half-close (tcp.StreamHandler): answer what was asked, then close.
+func (sc *serverConn) EOF() error {
+	if sc.dead {
+		return nil
+	}
+	sc.peerClosed = true
+	if sc.lingering {
+		sc.lingerDone()
+		return nil
+	}
+	if !sc.failed && sc.upgrade == nil {
+		if _, ferr := sc.parser.Finish(); ferr != nil {
+			if err := sc.bad(ferr); err != nil {
+				return err
+			}
+		}
+	}
+	sc.flush()
+	return nil
+}
+
+// End runs once the socket is closed (tcp.StreamHandler).
+func (sc *serverConn) End(err error) error { return sc.ended(err) }
 
 // lingerTime bounds how long a connection closed for bad input is read (and the bytes thrown
 // away) before it is closed.
 const lingerTime = 2 * time.Second
 
-// linger reads and discards what the client still sends after input that will not be served,
-// until it half-closes or lingerTime passes, so that closing does not reset the connection
-// (a reset can destroy the error answer before the client reads it). Then the loop closes it.
-func (sc *serverConn) linger() {
-	s := sc.stream
-	s.Conn().SetReadDeadline(time.Now().Add(lingerTime))
-	for {
-		b, err := s.Read()
-		if b == nil {
-			_ = err
-			break
-		}
-		b.Release()
+// lingerNow stops serving: what the client still sends is read and thrown away until it
+// half-closes or lingerTime passes, so that closing does not reset the connection (a reset
+// can destroy the error answer before the client reads it).
+func (sc *serverConn) lingerNow() {
+	if sc.lingering {
+		return
 	}
-	sc.handle.Post(func() error {
-		sc.lingerDone = true
-		if sc.wantClose && !sc.dead {
-			sc.stream.Close()
-		}
+	sc.lingering = true
+	if sc.paused {
+		sc.paused = false
+		sc.stream.Resume()
+	}
+	t := sc.m.rt.Loop.SetTimer(lingerTime, func() error {
+		sc.lingerDone()
 		return nil
 	})
+	t.Unref()
 }
 
-func (sc *serverConn) post(bt *batch) {
-	sc.handle.Post(func() error { return sc.process(bt) })
-	sc.stream.Posted()
-}
-
-// stopReason says why the reader stops reading HTTP.
-type stopReason uint8
-
-const (
-	keepReading  stopReason = iota
-	stopLinger              // bad input or an answer that closes: discard the rest, then close
-	stopHandOver            // an upgrade: the connection belongs to its new owner
-)
-
-// parse runs the parser over one read, appending events to bt. It reports whether reading
-// must stop.
-func (sc *serverConn) parse(p *wire.Parser, rs *readState, data []byte, bt *batch) stopReason {
-	for {
-		ev, n, err := p.Next(data)
-		data = data[n:]
-		if err != nil {
-			if rs.route != nil || rs.up != nil {
-				rs.route, rs.up = nil, nil
-			}
-			bt.events = append(bt.events, event{kind: evBad, err: err})
-			return stopLinger
-		}
-		switch ev {
-		case wire.EventNeedInput:
-			return keepReading
-		case wire.EventHead:
-			h := new(wire.Head)
-			*h = *p.Head()
-			table := sc.srv.hooks.load()
-			if h.Upgrade {
-				if u := table.upgrade(h.Target); u != nil {
-					rs.up, rs.upHead = u, h
-					continue
-				}
-			}
-			if r := table.route(h.Target); r != nil {
-				rs.route, rs.routeHead, rs.routeBody = r, h, nil
-				continue
-			}
-			bt.events = append(bt.events, event{kind: evHead, head: h})
-		case wire.EventBody:
-			switch {
-			case rs.route != nil:
-				if len(rs.routeBody)+len(p.Body()) > MaxRouteBody {
-					out, _ := routeAnswer(rs.routeHead, 413, nil, []byte("request body over the limit\n"), true)
-					bt.events = append(bt.events, event{kind: evRouted, body: out})
-					rs.route = nil
-					return stopLinger
-				}
-				rs.routeBody = append(rs.routeBody, p.Body()...)
-			case rs.up != nil:
-				// An upgrade request's own body is not passed on.
-			default:
-				bt.events = append(bt.events, event{kind: evBody, body: p.Body()})
-			}
-		case wire.EventComplete:
-			switch {
-			case rs.route != nil:
-				out, keep := runRoute(rs.route, rs.routeHead, rs.routeBody)
-				bt.events = append(bt.events, event{kind: evRouted, body: out, keepAlive: keep})
-				rs.route, rs.routeHead, rs.routeBody = nil, nil, nil
-				if !keep {
-					return stopLinger
-				}
-			case rs.up != nil:
-				// EventUpgrade follows.
-			default:
-				bt.events = append(bt.events, event{kind: evComplete})
-			}
-		case wire.EventUpgrade:
-			if rs.up != nil {
-				bt.events = append(bt.events, event{kind: evUpgrade, head: rs.upHead, upgrade: rs.up,
-					body: append([]byte(nil), data...)})
-				return stopHandOver
-			}
-			p.Resume() // nobody took the upgrade: it was answered as a plain request
-		}
+// lingerDone ends the lingering: the connection closes once its answers are out.
+func (sc *serverConn) lingerDone() {
+	sc.lingering = false
+	sc.peerClosed = true
+	if sc.wantClose && !sc.dead {
+		sc.stream.Close()
 	}
-}
-
-// process handles a batch on the loop.
-func (sc *serverConn) process(bt *batch) (err error) {
-	sc.inBatch = true
-	if bt.lingers {
-		sc.lingers = true
-	}
-	defer func() {
-		sc.inBatch = false
-		if bt.buf != nil {
-			bt.buf.Release()
-		}
-		sc.stream.Consumed()
-	}()
-	for i := range bt.events {
-		if sc.dead {
-			return nil
-		}
-		ev := &bt.events[i]
-		switch ev.kind {
-		case evHead:
-			if !sc.closing {
-				err = sc.request(ev.head)
-			}
-		case evBody:
-			if r := sc.cur; r != nil {
-				err = r.emitBody(ev.body)
-			}
-		case evComplete:
-			if r := sc.cur; r != nil {
-				sc.cur = nil
-				err = r.complete()
-			}
-		case evRouted:
-			if !sc.closing {
-				sc.queue = append(sc.queue, &response{sc: sc, finished: true, out: ev.body, keepAlive: ev.keepAlive})
-			}
-		case evBad:
-			err = sc.bad(ev.err)
-		case evEOF:
-			sc.peerClosed = true
-			if ev.err != nil {
-				err = sc.bad(ev.err)
-			}
-		case evUpgrade:
-			if !sc.closing {
-				u := *ev
-				sc.upgrade = &u
-				sc.closing = true
-			}
-		}
-		if err != nil {
-			return err
-		}
-	}
-	if !sc.dead {
-		sc.flush()
-	}
-	return nil
 }
 
 // request emits `request` for a new request head.
@@ -314,6 +266,8 @@ func (sc *serverConn) request(h *wire.Head) error {
 	if h.Upgrade && !hasListeners(sc.srv.obj, "request") {
 		// Nobody can take this upgrade, and nobody answers plain requests either.
 		res.abort()
+		sc.cur = nil
+		delete(sc.m.requests, req.obj)
 		sc.answerError(&wire.Error{Kind: wire.ErrBadRequestLine, Status: 400, Msg: "nobody serves upgrades to " + h.Target})
 		return nil
 	}
@@ -337,6 +291,7 @@ func (sc *serverConn) bad(perr error) error {
 				sc.failed = true
 				res.abort()
 				sc.closing = true
+				sc.lingerNow()
 				return sc.emitError(r.obj, msg)
 			}
 			res.abort()
@@ -352,7 +307,7 @@ func (sc *serverConn) bad(perr error) error {
 	return nil
 }
 
-// answerError queues the error answer and stops serving requests.
+// answerError queues the error answer, stops serving requests and lingers.
 func (sc *serverConn) answerError(perr error) {
 	if sc.failed {
 		return
@@ -360,6 +315,7 @@ func (sc *serverConn) answerError(perr error) {
 	sc.failed = true
 	sc.queue = append(sc.queue, &response{sc: sc, finished: true, out: wire.AppendErrorResponse(nil, perr), errorAnswer: true})
 	sc.closing = true
+	sc.lingerNow()
 }
 
 // emitError emits `error` with an Error naming what failed, when someone listens.
@@ -394,6 +350,10 @@ func (sc *serverConn) flush() {
 			sc.drop()
 			break
 		}
+	}
+	if sc.paused && len(sc.queue) <= resumeQueued && !sc.closing {
+		sc.paused = false
+		sc.stream.Resume()
 	}
 	if len(sc.queue) > 0 {
 		return
@@ -430,15 +390,15 @@ func (sc *serverConn) drop() {
 	sc.queue = nil
 }
 
-// closeNow closes the connection once what was written is sent. After bad input it only
-// half-closes until the reader has finished lingering.
+// closeNow closes the connection once what was written is sent. While lingering it only
+// half-closes; lingerDone closes.
 func (sc *serverConn) closeNow() {
 	if sc.dead || sc.wantClose {
 		return
 	}
 	sc.closing = true
 	sc.wantClose = true
-	if sc.lingers && !sc.lingerDone {
+	if sc.lingering {
 		sc.stream.CloseWrite()
 		return
 	}
@@ -453,8 +413,7 @@ func (sc *serverConn) handOver() {
 	if sc.timer != nil {
 		sc.timer.Stop()
 	}
-	sc.stream.Detach(func(c net.Conn) { u.upgrade(c, u.head, u.body) })
-	sc.handle.Close(nil)
+	sc.stream.Detach(func(c net.Conn) { u.h(c, u.head, u.buffered) })
 	delete(sc.srv.conns, sc)
 }
 

@@ -1,14 +1,12 @@
 package tcp
 
 import (
-	"context"
 	"errors"
-	"io"
-	"net"
 	"strconv"
 	"time"
 
 	"github.com/dop251/goja"
+	"golang.org/x/sys/unix"
 
 	"earlynode/loop"
 	"earlynode/runtime"
@@ -43,14 +41,14 @@ type Connection struct {
 	m       *module
 	obj     *goja.Object
 	stream  *Stream
-	handle  *loop.Handle
 	state   State
 	dec     Decoder
 	timeout time.Duration // 0: none
 	timer   *loop.Timer
 	server  *goja.Object // set on server-side connections
 	remote  string
-	attempt *int     // the connect in progress; nil when none
+	attempt *int        // the connect in progress; nil when none
+	cur     *connHandler // the handler of the current stream
 	queued  [][]byte // sends made while opening
 
 	closeWhenOpen bool // close() was called while connecting
@@ -77,36 +75,6 @@ func (m *module) connectionOf(v goja.Value) *Connection {
 	return m.newConnection(o)
 }
 
-// DialAddress resolves host (an IPv4 address being preferred, as in 0.1.0) and joins it with
-// port, ready for net.Dial. It blocks on name resolution: call it off the loop.
-func DialAddress(ctx context.Context, host string, port int) (string, error) {
-	if ip := net.ParseIP(trimBrackets(host)); ip != nil {
-		return net.JoinHostPort(ip.String(), strconv.Itoa(port)), nil
-	}
-	ips, err := net.DefaultResolver.LookupIPAddr(ctx, host)
-	if err != nil {
-		return "", err
-	}
-	if len(ips) == 0 {
-		return "", errors.New("no address for " + host)
-	}
-	best := ips[0].IP
-	for _, a := range ips {
-		if a.IP.To4() != nil {
-			best = a.IP
-			break
-		}
-	}
-	return net.JoinHostPort(best.String(), strconv.Itoa(port)), nil
-}
-
-func trimBrackets(h string) string {
-	if len(h) > 1 && h[0] == '[' && h[len(h)-1] == ']' {
-		return h[1 : len(h)-1]
-	}
-	return h
-}
-
 // connect starts connecting to host:port; on the loop, inside the JavaScript call.
 func (c *Connection) connect(port int, host string) {
 	rt := c.m.rt
@@ -123,54 +91,49 @@ func (c *Connection) connect(port int, host string) {
 	c.closeWhenOpen = false
 	c.remote = ""
 	c.server = nil
-	timeout := c.timeout
 	attempt := new(int)
 	c.attempt = attempt
-	rt.Loop.Go(func() loop.Callback {
-		ctx := context.Background()
-		if timeout > 0 {
-			var cancel context.CancelFunc
-			ctx, cancel = context.WithTimeout(ctx, timeout)
-			defer cancel()
-		}
-		var conn net.Conn
-		addr, err := DialAddress(ctx, host, port)
-		if err == nil {
-			var d net.Dialer
-			conn, err = d.DialContext(ctx, "tcp", addr)
-		}
-		return func() error {
-			if c.attempt != attempt {
-				// forceClose() was called while connecting: drop the socket quietly.
-				if conn != nil {
-					conn.Close()
-				}
-				return nil
+	Dial(rt.Loop, host, port, c.timeout, func(fd int, remote string, err error) error {
+		if c.attempt != attempt {
+			// forceClose() was called while connecting: drop the socket quietly.
+			if fd >= 0 {
+				unix.Close(fd)
 			}
-			c.attempt = nil
-			if err != nil {
-				c.state = Closed
-				c.queued = nil
-				return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
-			}
-			return c.start(conn.(*net.TCPConn), true)
+			return nil
 		}
+		c.attempt = nil
+		if err != nil {
+			c.state = Closed
+			c.queued = nil
+			return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
+		}
+		return c.start(fd, remote, true)
 	})
 }
 
-// start runs an open socket: the stream, the handle keeping the loop alive, the idle timer,
-// the `connect` event and the reading goroutine. emitConnect is false for server-side
-// connections, whose server emits `connection` first and then `connect` itself.
-func (c *Connection) start(conn *net.TCPConn, emitConnect bool) error {
-	h := c.m.rt.Loop.NewHandle()
-	c.handle = h
-	var s *Stream
-	s = NewStream(conn, func(err error) {
-		h.Close(func() error { return c.ended(s, err) })
-	})
+// connHandler receives the events of one Stream of a Connection (a connection object may
+// connect again, with a new stream; events of an old one are ignored).
+type connHandler struct {
+	c *Connection
+	s *Stream
+}
+
+// start runs an open socket: the stream, the idle timer and the `connect` event.
+// emitConnect is false for server-side connections, whose server emits `connection` first and
+// then `connect` itself.
+func (c *Connection) start(fd int, remote string, emitConnect bool) error {
+	h := &connHandler{c: c}
+	s, err := NewStream(c.m.rt.Loop, fd, h)
+	if err != nil {
+		unix.Close(fd)
+		c.state = Closed
+		return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
+	}
+	h.s = s
+	c.cur = h
 	c.stream = s
 	c.state = Open
-	c.remote = RemoteAddress(conn)
+	c.remote = remote
 	c.armTimer(c.timeout)
 	for _, b := range c.queued {
 		s.Write(b)
@@ -180,62 +143,37 @@ func (c *Connection) start(conn *net.TCPConn, emitConnect bool) error {
 		c.closeWhenOpen = false
 		c.close()
 	}
-	go c.read(s)
 	if emitConnect {
 		return c.m.rt.Emit(c.obj, "connect")
 	}
 	return nil
 }
 
-// read is the reading goroutine of stream s: each read becomes one `receive`.
-func (c *Connection) read(s *Stream) {
-	h := c.handle
-	for {
-		b, err := s.Read()
-		if b != nil {
-			h.Post(func() error {
-				defer s.Consumed()
-				return c.received(s, b)
-			})
-			s.Posted()
-			continue
-		}
-		if err == io.EOF {
-			h.Post(func() error { return c.eof(s) })
-			return
-		}
-		if !s.Closed() {
-			s.Abort(err)
-		}
-		return
-	}
-}
-
-// received emits one read as `receive`.
-func (c *Connection) received(s *Stream, b *Buffer) error {
-	if c.stream != s || (c.state != Open && c.state != ReadOnly) {
-		b.Release()
+// Data emits one read as `receive`.
+func (h *connHandler) Data(b []byte) error {
+	c := h.c
+	if c.cur != h || (c.state != Open && c.state != ReadOnly) {
 		return nil
 	}
-	v := c.dec.Value(c.m.rt, b.Bytes())
-	b.Release()
+	v := c.dec.Value(c.m.rt, b)
 	if v == nil {
 		return nil
 	}
 	return c.m.rt.Emit(c.obj, "receive", v)
 }
 
-// eof handles the peer's FIN: readyState goes from open to writeOnly (or from readOnly to
+// EOF handles the peer's FIN: readyState goes from open to writeOnly (or from readOnly to
 // closed, which then closes the socket) and `eof` is emitted.
-func (c *Connection) eof(s *Stream) error {
-	if c.stream != s || (c.state != Open && c.state != ReadOnly) {
+func (h *connHandler) EOF() error {
+	c := h.c
+	if c.cur != h || (c.state != Open && c.state != ReadOnly) {
 		return nil
 	}
 	if v := c.dec.Flush(c.m.rt); v != nil {
 		if err := c.m.rt.Emit(c.obj, "receive", v); err != nil {
 			return err
 		}
-		if c.stream != s || (c.state != Open && c.state != ReadOnly) {
+		if c.cur != h || (c.state != Open && c.state != ReadOnly) {
 			return nil
 		}
 	}
@@ -243,19 +181,20 @@ func (c *Connection) eof(s *Stream) error {
 		c.state = WriteOnly
 	} else {
 		c.state = Closed
-		s.Close()
+		h.s.Close()
 	}
 	return c.m.rt.Emit(c.obj, "eof")
 }
 
-// ended runs on the loop once the socket of s is closed: readyState becomes closed and
-// `disconnect(had_error)` is emitted.
-func (c *Connection) ended(s *Stream, err error) error {
-	if c.stream != s {
+// End runs once the socket is closed: readyState becomes closed and `disconnect(had_error)`
+// is emitted.
+func (h *connHandler) End(err error) error {
+	c := h.c
+	if c.cur != h {
 		return nil
 	}
+	c.cur = nil
 	c.stream = nil
-	c.handle = nil
 	c.state = Closed
 	if c.timer != nil {
 		c.timer.Stop()

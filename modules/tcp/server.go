@@ -1,8 +1,6 @@
 package tcp
 
 import (
-	"net"
-
 	"github.com/dop251/goja"
 )
 
@@ -10,7 +8,7 @@ import (
 type Server struct {
 	m   *module
 	obj *goja.Object
-	acc *Acceptor
+	acc *Listener
 }
 
 func (m *module) serverOf(v goja.Value) *Server {
@@ -33,21 +31,21 @@ func (s *Server) listen(port int, host string) {
 	if s.acc != nil {
 		panic(s.m.rt.NewError("listen(): the server is already listening"))
 	}
-	l, err := Listen(port, host)
+	l, err := Listen(s.m.rt.Loop, port, host, s.accepted)
 	if err != nil {
 		panic(s.m.rt.NewError("listen(" + describeAddr(port, host) + "): " + err.Error()))
 	}
-	s.acc = Accept(s.m.rt.Loop, l, s.accepted)
+	s.acc = l
 }
 
 // accepted makes the connection object of a new socket, emits `connection` on the server and
 // `connect` on the connection.
-func (s *Server) accepted(conn *net.TCPConn) error {
+func (s *Server) accepted(fd int, remote string) error {
 	obj := s.m.rt.NewEmitter()
 	obj.SetPrototype(s.m.connProto)
 	c := s.m.newConnection(obj)
 	c.server = s.obj
-	if err := c.start(conn, false); err != nil {
+	if err := c.start(fd, remote, false); err != nil {
 		return err
 	}
 	if err := s.m.rt.Emit(s.obj, "connection", obj); err != nil {

@@ -2,51 +2,56 @@ package tcp
 
 import (
 	"errors"
-	"io"
 	"net"
-	"sync"
-	"sync/atomic"
-	"syscall"
+	"os"
 	"time"
+
+	"golang.org/x/sys/unix"
+
+	"earlynode/loop"
 )
 
 // ErrNotWritable is what Stream.Write returns once the stream was closed or its writing side
 // shut (after CloseWrite, Close, Detach or an error).
 var ErrNotWritable = errors.New("tcp: connection is not open for writing")
 
-// Stream is the I/O mechanism of one TCP connection, shared by node.tcp and node.http.
+// ReadBufferSize is the most one read returns (what one `receive` can carry).
+const ReadBufferSize = 64 << 10
+
+// StreamHandler receives what happens on a Stream, on the loop. An error returned is fatal
+// (an exception thrown by a listener) and stops the loop.
+type StreamHandler interface {
+	// Data gets the bytes of one read; they are valid only during the call.
+	Data(b []byte) error
+	// EOF says the peer half-closed (sent FIN).
+	EOF() error
+	// End says the socket is closed: err is why (nil after a clean Close). It is posted, so it
+	// comes after every Data and EOF, and it is the last call.
+	End(err error) error
+}
+
+// Stream is one TCP connection driven by the loop, shared by node.tcp and node.http. Every
+// method runs on the loop goroutine.
 //
-// Reading: the owner runs a goroutine that calls Read in a loop. While the peer is silent that
-// goroutine holds no buffer: a pooled one is taken only when bytes are ready. Each read goes to
-// the loop on its own (reads are never merged); Posted and Consumed bound how many reads wait
-// there, so a slow program slows its peer instead of buffering without end.
-//
-// Writing: Write is called on the loop and never blocks it. It writes straight to the socket
-// when nothing is queued (as libuv's try-write does); what the kernel does not take is queued
-// and written in order by a short-lived goroutine. CloseWrite, Close and Detach wait for the
-// queue to drain; Abort does not.
-//
-// The end: onEnd (given to NewStream) is called once, on some goroutine, when the socket is
-// closed (by Close after the queue drained, by Abort, or after a write error) with the error
-// that ended it (nil for a clean Close). It is not called after Detach.
+// Reading: when the socket is readable the poller reads once and hands the bytes to Data
+// (reads are never merged). Writing: Write goes straight to the socket when nothing is queued
+// (as libuv's try-write); what the kernel does not take is queued and written, in order, when
+// the socket is writable again. CloseWrite, Close and Detach wait for the queue; Abort does
+// not. The stream holds a loop handle until it is closed.
 type Stream struct {
-	conn  net.Conn
-	raw   syscall.RawConn // nil when conn has no file descriptor
-	onEnd func(error)
+	p      *poller
+	pf     *pollFD
+	fd     int
+	h      StreamHandler
+	handle *loop.Handle
+	lastIO int64 // loop clock (unix ns) of the last read or write
 
-	lastIO atomic.Int64 // unix nanoseconds of the last read or write
-
-	mu      sync.Mutex
-	pending []byte    // queued bytes, written in order by the drain goroutine
-	spare   []byte    // the other buffer of the pair the drain goroutine swaps
-	writing bool      // a drain goroutine owns the socket's writing side
-	after   closeStep // what to do once pending is written
-	closed  bool      // closed or detached: no more I/O through the stream
-	ended   bool      // onEnd was called
+	pending []byte
+	after   closeStep
+	closed  bool
+	paused  bool // reading paused by Pause
+	eof     bool // the peer's FIN was read
 	detach  func(net.Conn)
-
-	inflight atomic.Int32
-	resume   chan struct{}
 }
 
 // closeStep is what a Stream does once its queue is written.
@@ -59,322 +64,249 @@ const (
 	stepDetach               // hand the socket over
 )
 
-// maxInflight is how many reads may wait for the loop before the reader pauses.
-const maxInflight = 8
-
-// ReadBufferSize is the size of the buffers reads land in: what one read can return.
-const ReadBufferSize = 64 << 10
-
-// NewStream wraps an open connection. onEnd (which may be nil) is called once when the socket
-// is closed; see Stream.
-func NewStream(c net.Conn, onEnd func(error)) *Stream {
-	s := &Stream{conn: c, onEnd: onEnd, resume: make(chan struct{}, 1)}
-	if sc, ok := c.(syscall.Conn); ok {
-		if raw, err := sc.SyscallConn(); err == nil {
-			s.raw = raw
-		}
-	}
-	s.touch()
-	return s
-}
-
-// Conn returns the connection the stream wraps.
-func (s *Stream) Conn() net.Conn { return s.conn }
-
-func (s *Stream) touch() { s.lastIO.Store(time.Now().UnixNano()) }
-
-// Idle returns how long ago the stream last read or wrote something.
-func (s *Stream) Idle() time.Duration {
-	return time.Duration(time.Now().UnixNano() - s.lastIO.Load())
-}
-
-// Buffer is a pooled read buffer; Bytes is what one read returned. Release it when done.
-type Buffer struct {
-	buf [ReadBufferSize]byte
-	n   int
-}
-
-var bufferPool = sync.Pool{New: func() any { return new(Buffer) }}
-
-// Bytes returns the bytes the read returned.
-func (b *Buffer) Bytes() []byte { return b.buf[:b.n] }
-
-// Release returns the buffer to the pool; its bytes must not be used afterwards.
-func (b *Buffer) Release() {
-	b.n = 0
-	bufferPool.Put(b)
-}
-
-// Read waits for the peer's next bytes and returns them in a pooled Buffer. It returns io.EOF
-// when the peer half-closed (sent FIN) and another error when the connection failed or was
-// closed; Closed then tells whether the stream itself was closed.
-func (s *Stream) Read() (*Buffer, error) {
-	if s.raw == nil {
-		b := bufferPool.Get().(*Buffer)
-		n, err := s.conn.Read(b.buf[:])
-		if n > 0 {
-			b.n = n
-			s.touch()
-			return b, nil
-		}
-		b.Release()
-		if err == nil {
-			err = io.ErrNoProgress
-		}
+// NewStream starts driving an open, non-blocking socket descriptor (which it then owns) on the
+// loop l, reporting to h.
+func NewStream(l *loop.Loop, fd int, h StreamHandler) (*Stream, error) {
+	p, err := pollerOf(l)
+	if err != nil {
 		return nil, err
 	}
-	var b *Buffer
+	s := &Stream{p: p, fd: fd, h: h}
+	s.pf, err = p.add(fd, unix.EPOLLIN|unix.EPOLLRDHUP, s.onRead, s.onWrite)
+	if err != nil {
+		return nil, err
+	}
+	s.handle = l.NewHandle()
+	s.touch()
+	return s, nil
+}
+
+func (s *Stream) touch() { s.lastIO = s.p.l.Now().UnixNano() }
+
+// Idle returns how long ago the stream last read or wrote (by the loop's clock).
+func (s *Stream) Idle() time.Duration {
+	return time.Duration(s.p.l.Now().UnixNano() - s.lastIO)
+}
+
+// onRead reads once and hands the bytes on.
+func (s *Stream) onRead() error {
+	if s.closed {
+		return nil
+	}
+	if s.eof {
+		// A hang-up or error after the peer's FIN: the connection is gone both ways, cleanly
+		// if we had sent our FIN too.
+		if s.after >= stepCloseWrite && s.after != stepDetach {
+			s.Abort(nil)
+		} else {
+			s.Abort(socketError(s.fd))
+		}
+		return nil
+	}
 	var n int
-	var rerr error
-	err := s.raw.Read(func(fd uintptr) bool {
-		if b == nil {
-			b = bufferPool.Get().(*Buffer)
+	var err error
+	for {
+		n, err = unix.Read(s.fd, s.p.buf)
+		if err != unix.EINTR {
+			break
 		}
-		for {
-			n, rerr = syscall.Read(int(fd), b.buf[:])
-			if rerr != syscall.EINTR {
-				break
-			}
-		}
-		if rerr == syscall.EAGAIN {
-			// Nothing yet: wait without holding the buffer, so idle connections cost none.
-			b.Release()
-			b = nil
-			return false
-		}
-		return true
-	})
-	if err == nil {
-		err = rerr
 	}
-	if err == nil && n > 0 {
-		b.n = n
+	switch {
+	case n > 0:
 		s.touch()
-		return b, nil
+		return s.h.Data(s.p.buf[:n])
+	case err == unix.EAGAIN:
+		return nil
+	case err != nil:
+		s.Abort(os.NewSyscallError("read", err))
+		return nil
 	}
-	if b != nil {
-		b.Release()
-	}
-	if err == nil {
-		return nil, io.EOF
-	}
-	return nil, err
+	s.eof = true
+	s.updateInterest()
+	return s.h.EOF()
 }
 
-// Posted is called by the reading goroutine after handing a read to the loop; it blocks while
-// too many reads are waiting there.
-func (s *Stream) Posted() {
-	if s.inflight.Add(1) > maxInflight {
-		<-s.resume
-	}
-}
-
-// Consumed is called on the loop once a read handed over with Posted has been handled (or
-// dropped).
-func (s *Stream) Consumed() {
-	if s.inflight.Add(-1) >= maxInflight {
-		s.resume <- struct{}{}
-	}
-}
-
-// Write queues b (copied) to be written after everything written before; on the loop. It
-// never blocks. A write error ends the stream (see onEnd).
+// Write queues b (copied) after everything written before. It never blocks. A write error
+// ends the stream (see End).
 func (s *Stream) Write(b []byte) error {
+	if s.closed || s.after != stepNone {
+		return ErrNotWritable
+	}
 	if len(b) == 0 {
 		return nil
 	}
-	s.mu.Lock()
-	if s.closed || s.after != stepNone {
-		s.mu.Unlock()
-		return ErrNotWritable
-	}
-	if s.writing {
+	if len(s.pending) > 0 {
 		s.pending = append(s.pending, b...)
-		s.mu.Unlock()
 		return nil
 	}
-	s.mu.Unlock()
-	// No drain goroutine: only the loop writes, so the socket's writing side is ours.
-	n, err := s.tryWrite(b)
+	n, err := s.write(b)
 	if err != nil {
 		s.Abort(err)
 		return nil
 	}
-	if n == len(b) {
-		return nil
+	if n < len(b) {
+		s.pending = append(s.pending[:0], b[n:]...)
+		s.updateInterest()
 	}
-	s.mu.Lock()
-	s.pending = append(s.pending[:0], b[n:]...)
-	s.writing = true
-	s.mu.Unlock()
-	go s.drain()
 	return nil
 }
 
-// tryWrite writes what the kernel takes at once, without waiting.
-func (s *Stream) tryWrite(b []byte) (int, error) {
-	if s.raw == nil {
-		return 0, nil
-	}
+// write writes what the kernel takes now.
+func (s *Stream) write(b []byte) (int, error) {
 	n := 0
-	var werr error
-	err := s.raw.Write(func(fd uintptr) bool {
-		for n < len(b) {
-			m, e := syscall.Write(int(fd), b[n:])
-			if m > 0 {
-				n += m
-			}
-			switch {
-			case e == syscall.EINTR:
-				continue
-			case e == syscall.EAGAIN:
-				return true
-			case e != nil:
-				werr = e
-				return true
-			case m <= 0:
-				return true
-			}
+	for n < len(b) {
+		m, err := unix.Write(s.fd, b[n:])
+		if m > 0 {
+			n += m
 		}
-		return true
-	})
-	if err == nil {
-		err = werr
+		switch {
+		case err == unix.EINTR:
+			continue
+		case err == unix.EAGAIN:
+			return n, nil
+		case err != nil:
+			return n, os.NewSyscallError("write", err)
+		case m <= 0:
+			return n, nil
+		}
 	}
 	if n > 0 {
 		s.touch()
 	}
-	return n, err
+	return n, nil
 }
 
-// drain writes the queue in order until it is empty, then carries out the close step asked
-// for meanwhile.
-func (s *Stream) drain() {
-	for {
-		s.mu.Lock()
-		if s.closed || len(s.pending) == 0 {
-			s.writing = false
-			step := s.after
-			closed := s.closed
-			s.mu.Unlock()
-			if !closed {
-				s.carryOut(step)
-			}
-			return
-		}
-		buf := s.pending
-		s.pending = s.spare[:0]
-		s.spare = nil
-		s.mu.Unlock()
-		_, err := s.conn.Write(buf)
-		if err != nil {
-			s.Abort(err)
-			return
-		}
-		s.touch()
-		s.mu.Lock()
-		if cap(buf) <= 4*ReadBufferSize {
-			s.spare = buf[:0]
-		}
-		s.mu.Unlock()
+// onWrite writes the queue once the socket takes more.
+func (s *Stream) onWrite() error {
+	if s.closed {
+		return nil
 	}
+	n, err := s.write(s.pending)
+	if err != nil {
+		s.Abort(err)
+		return nil
+	}
+	rest := len(s.pending) - n
+	if rest > 0 {
+		copy(s.pending, s.pending[n:])
+		s.pending = s.pending[:rest]
+		return nil
+	}
+	if cap(s.pending) > 4*ReadBufferSize {
+		s.pending = nil
+	} else {
+		s.pending = s.pending[:0]
+	}
+	s.updateInterest()
+	s.carryOut()
+	return nil
+}
+
+// updateInterest registers for reading unless paused or past EOF, and for writing while
+// something is queued.
+func (s *Stream) updateInterest() {
+	if s.closed {
+		return
+	}
+	var want uint32
+	if !s.paused && !s.eof {
+		want |= unix.EPOLLIN | unix.EPOLLRDHUP
+	}
+	if len(s.pending) > 0 {
+		want |= unix.EPOLLOUT
+	}
+	s.p.set(s.pf, want)
 }
 
 // Pending returns how many bytes wait to be written.
-func (s *Stream) Pending() int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return len(s.pending)
+func (s *Stream) Pending() int { return len(s.pending) }
+
+// Pause stops reading until Resume (the peer then waits); Resume starts again.
+func (s *Stream) Pause() {
+	s.paused = true
+	s.updateInterest()
 }
 
-// later asks for step once the queue is written; it runs it now when nothing is queued.
+// Resume undoes Pause.
+func (s *Stream) Resume() {
+	s.paused = false
+	s.updateInterest()
+}
+
+// later asks for step once the queue is written, now when nothing is queued.
 func (s *Stream) later(step closeStep) {
-	s.mu.Lock()
 	if s.closed || s.after >= step {
-		s.mu.Unlock()
 		return
 	}
 	s.after = step
-	if s.writing {
-		s.mu.Unlock()
-		return
+	if len(s.pending) == 0 {
+		s.carryOut()
 	}
-	s.mu.Unlock()
-	s.carryOut(step)
 }
 
-func (s *Stream) carryOut(step closeStep) {
-	switch step {
+func (s *Stream) carryOut() {
+	switch s.after {
 	case stepCloseWrite:
-		if cw, ok := s.conn.(interface{ CloseWrite() error }); ok {
-			if err := cw.CloseWrite(); err != nil && !errors.Is(err, net.ErrClosed) {
-				s.Abort(err)
-			}
+		if err := unix.Shutdown(s.fd, unix.SHUT_WR); err != nil && err != unix.ENOTCONN {
+			s.Abort(os.NewSyscallError("shutdown", err))
 		}
 	case stepClose:
 		s.Abort(nil)
 	case stepDetach:
-		s.mu.Lock()
-		if s.closed {
-			s.mu.Unlock()
-			return
-		}
-		s.closed = true
-		fn := s.detach
-		s.mu.Unlock()
-		go fn(s.conn)
+		s.handOver()
 	}
 }
 
-// CloseWrite sends FIN once everything queued is written (a half-close); on the loop.
+// CloseWrite sends FIN once everything queued is written (a half-close).
 func (s *Stream) CloseWrite() { s.later(stepCloseWrite) }
 
-// Close closes the socket once everything queued is written; on the loop.
+// Close closes the socket once everything queued is written.
 func (s *Stream) Close() { s.later(stepClose) }
 
-// Detach hands the socket to fn (called on a new goroutine) once everything queued is written;
-// the stream then neither reads, writes nor closes it, and onEnd is not called. The reading
-// goroutine must have stopped reading. On the loop.
+// Detach hands the socket, as a net.Conn with its own Go poller, to fn (called on a new
+// goroutine) once everything queued is written; the stream then neither reads, writes nor
+// closes it, End is not called, and the loop no longer waits for it.
 func (s *Stream) Detach(fn func(net.Conn)) {
-	s.mu.Lock()
 	s.detach = fn
-	s.mu.Unlock()
 	s.later(stepDetach)
 }
 
-// Abort closes the socket now, dropping what is queued, and calls onEnd with err; from any
-// goroutine. It does nothing on a stream already closed.
+func (s *Stream) handOver() {
+	s.closed = true
+	s.p.remove(s.pf)
+	f := os.NewFile(uintptr(s.fd), "tcp")
+	c, err := net.FileConn(f) // a new descriptor, registered with Go's poller
+	f.Close()
+	s.handle.Close(nil)
+	fn := s.detach
+	if err != nil {
+		// Nothing to hand over: the peer sees the connection closed.
+		return
+	}
+	go fn(c)
+}
+
+// Abort closes the socket now, dropping what is queued, and posts End(err). It does nothing
+// on a stream already closed.
 func (s *Stream) Abort(err error) {
-	s.mu.Lock()
 	if s.closed {
-		s.mu.Unlock()
 		return
 	}
 	s.closed = true
 	s.pending = nil
-	s.spare = nil
-	s.mu.Unlock()
-	s.conn.Close()
-	s.end(err)
+	s.p.remove(s.pf)
+	unix.Close(s.fd)
+	h := s.h
+	s.handle.Close(func() error { return h.End(err) })
 }
 
-func (s *Stream) end(err error) {
-	s.mu.Lock()
-	if s.ended {
-		s.mu.Unlock()
-		return
-	}
-	s.ended = true
-	s.mu.Unlock()
-	if s.onEnd != nil {
-		s.onEnd(err)
-	}
-}
+// Closed reports whether the stream was closed or detached.
+func (s *Stream) Closed() bool { return s.closed }
 
-// Closed reports whether the stream was closed (or detached): a read error is then the
-// stream's own doing, not the peer's.
-func (s *Stream) Closed() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.closed
+// socketError returns the pending error of a socket (SO_ERROR), or a generic one.
+func socketError(fd int) error {
+	if n, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR); err == nil && n != 0 {
+		return os.NewSyscallError("connection", unix.Errno(n))
+	}
+	return errors.New("connection closed by the peer")
 }

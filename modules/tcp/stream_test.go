@@ -6,14 +6,15 @@ import (
 	"io"
 	"net"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
+
+	"earlynode/loop"
 )
 
-// pair returns a connected pair of real loopback sockets: ours (wrapped by the caller) and the
-// peer's.
-func pair(t *testing.T) (ours, peer *net.TCPConn) {
+// pair returns a connected pair of real loopback sockets: a descriptor for a Stream and the
+// peer's Go connection.
+func pair(t *testing.T) (fd int, peer *net.TCPConn) {
 	t.Helper()
 	l, err := net.ListenTCP("tcp", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
@@ -22,11 +23,7 @@ func pair(t *testing.T) (ours, peer *net.TCPConn) {
 	defer l.Close()
 	done := make(chan *net.TCPConn, 1)
 	go func() {
-		c, err := l.AcceptTCP()
-		if err != nil {
-			done <- nil
-			return
-		}
+		c, _ := l.AcceptTCP()
 		done <- c
 	}()
 	c, err := net.DialTCP("tcp", nil, l.Addr().(*net.TCPAddr))
@@ -37,234 +34,227 @@ func pair(t *testing.T) (ours, peer *net.TCPConn) {
 	if p == nil {
 		t.Fatal("accept failed")
 	}
-	t.Cleanup(func() { c.Close(); p.Close() })
-	return c, p
-}
-
-// ended records the error onEnd got, once.
-type ended struct {
-	mu    sync.Mutex
-	calls int
-	err   error
-	done  chan struct{}
-}
-
-func newEnded() *ended { return &ended{done: make(chan struct{})} }
-
-func (e *ended) onEnd(err error) {
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	e.calls++
-	e.err = err
-	if e.calls == 1 {
-		close(e.done)
-	}
-}
-
-func (e *ended) wait(t *testing.T) error {
-	t.Helper()
-	select {
-	case <-e.done:
-	case <-time.After(10 * time.Second):
-		t.Fatal("onEnd was not called")
-	}
-	e.mu.Lock()
-	defer e.mu.Unlock()
-	if e.calls != 1 {
-		t.Fatalf("onEnd called %d times", e.calls)
-	}
-	return e.err
-}
-
-func TestStreamWritesInOrderThroughASlowPeerThenCloses(t *testing.T) {
-	ours, peer := pair(t)
-	e := newEnded()
-	s := NewStream(ours, e.onEnd)
-	var want bytes.Buffer
-	for i := 0; i < 300; i++ { // ~19 MB: far more than the socket buffers hold
-		chunk := bytes.Repeat([]byte{byte(i)}, 65536)
-		want.Write(chunk)
-		if err := s.Write(chunk); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if s.Pending() == 0 {
-		t.Fatal("expected bytes queued behind a peer that is not reading")
-	}
-	s.Close()
-	if err := s.Write([]byte("late")); !errors.Is(err, ErrNotWritable) {
-		t.Fatalf("Write after Close: %v, want ErrNotWritable", err)
-	}
-	got, err := io.ReadAll(peer)
+	fd, err = dupFD(c)
+	c.Close()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(got, want.Bytes()) {
-		t.Fatalf("peer read %d bytes, want %d in order", len(got), want.Len())
+	t.Cleanup(func() { p.Close() })
+	return fd, p
+}
+
+// recorder is a StreamHandler that records what happened, on the loop.
+type recorder struct {
+	data   bytes.Buffer
+	reads  int
+	eofs   int
+	ends   int
+	endErr error
+	onData func(r *recorder) error
+	onEOF  func(r *recorder) error
+}
+
+func (r *recorder) Data(b []byte) error {
+	r.reads++
+	r.data.Write(b)
+	if r.onData != nil {
+		return r.onData(r)
 	}
-	if err := e.wait(t); err != nil {
-		t.Fatalf("onEnd(%v), want nil after a clean close", err)
+	return nil
+}
+
+func (r *recorder) EOF() error {
+	r.eofs++
+	if r.onEOF != nil {
+		return r.onEOF(r)
+	}
+	return nil
+}
+
+func (r *recorder) End(err error) error {
+	r.ends++
+	r.endErr = err
+	return nil
+}
+
+// run starts a stream on a new loop (setup gets it on the loop) and runs the loop until it
+// ends; it fails the test if that takes too long.
+func run(t *testing.T, fd int, r *recorder, setup func(l *loop.Loop, s *Stream)) {
+	t.Helper()
+	l := loop.New(0)
+	l.Post(func() error {
+		s, err := NewStream(l, fd, r)
+		if err != nil {
+			return err
+		}
+		if setup != nil {
+			setup(l, s)
+		}
+		return nil
+	})
+	done := make(chan error, 1)
+	go func() { done <- l.Run() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the loop did not end")
 	}
 }
 
-func TestStreamCloseWriteIsAHalfClose(t *testing.T) {
-	ours, peer := pair(t)
-	s := NewStream(ours, nil)
-	s.Write([]byte("request"))
-	s.CloseWrite()
-	got, err := io.ReadAll(peer)
-	if err != nil || string(got) != "request" {
-		t.Fatalf("peer read %q, %v", got, err)
-	}
-	peer.Write([]byte("answer"))
-	peer.CloseWrite()
-	var all []byte
-	for {
-		b, err := s.Read()
-		if b != nil {
-			all = append(all, b.Bytes()...)
-			b.Release()
-			continue
+func TestStreamWritesInOrderThroughASlowPeerThenCloses(t *testing.T) {
+	fd, peer := pair(t)
+	var want bytes.Buffer
+	got := make(chan []byte, 1)
+	go func() {
+		time.Sleep(100 * time.Millisecond) // let the queue build up
+		b, _ := io.ReadAll(peer)
+		got <- b
+	}()
+	r := &recorder{}
+	queued := 0
+	run(t, fd, r, func(l *loop.Loop, s *Stream) {
+		for i := 0; i < 300; i++ { // ~19 MB: far more than the socket buffers hold
+			chunk := bytes.Repeat([]byte{byte(i)}, 65536)
+			want.Write(chunk)
+			if err := s.Write(chunk); err != nil {
+				t.Error(err)
+			}
 		}
-		if err != io.EOF {
-			t.Fatalf("Read: %v, want io.EOF", err)
+		queued = s.Pending()
+		s.Close()
+		if err := s.Write([]byte("late")); !errors.Is(err, ErrNotWritable) {
+			t.Errorf("Write after Close: %v, want ErrNotWritable", err)
 		}
-		break
+	})
+	if queued == 0 {
+		t.Error("expected bytes queued behind a peer that is not reading")
 	}
-	if string(all) != "answer" {
-		t.Fatalf("read %q after our FIN, want %q", all, "answer")
+	if b := <-got; !bytes.Equal(b, want.Bytes()) {
+		t.Fatalf("peer read %d bytes, want %d in order", len(b), want.Len())
+	}
+	if r.ends != 1 || r.endErr != nil {
+		t.Fatalf("End called %d times with %v, want once with nil", r.ends, r.endErr)
 	}
 }
 
-func TestStreamReportsAPeerResetOnce(t *testing.T) {
-	ours, peer := pair(t)
-	e := newEnded()
-	s := NewStream(ours, e.onEnd)
+func TestStreamHalfCloseBothWays(t *testing.T) {
+	fd, peer := pair(t)
+	go func() {
+		b, _ := io.ReadAll(peer) // until our FIN
+		peer.Write(append([]byte("answer to "), b...))
+		peer.CloseWrite()
+	}()
+	var s *Stream
+	r := &recorder{onEOF: func(r *recorder) error {
+		s.Close()
+		return nil
+	}}
+	run(t, fd, r, func(l *loop.Loop, st *Stream) {
+		s = st
+		s.Write([]byte("request"))
+		s.CloseWrite()
+	})
+	if r.data.String() != "answer to request" || r.eofs != 1 || r.ends != 1 || r.endErr != nil {
+		t.Fatalf("data %q, %d EOF, %d End(%v)", r.data.String(), r.eofs, r.ends, r.endErr)
+	}
+}
+
+func TestStreamReportsAPeerReset(t *testing.T) {
+	fd, peer := pair(t)
 	peer.SetLinger(0) // close sends RST
 	peer.Close()
-	for {
-		b, err := s.Read()
-		if b != nil {
-			b.Release()
-			continue
-		}
-		if err == io.EOF {
-			t.Fatal("a reset read as a clean EOF")
-		}
-		s.Abort(err)
-		break
-	}
-	if err := e.wait(t); err == nil {
-		t.Fatal("onEnd(nil) after a reset, want the error")
-	}
-	s.Abort(errors.New("again")) // a second end is ignored
-	if err := e.wait(t); err == nil || err.Error() == "again" {
-		t.Fatalf("onEnd got %v", err)
+	r := &recorder{}
+	run(t, fd, r, nil)
+	if r.ends != 1 || r.endErr == nil {
+		t.Fatalf("End called %d times with %v, want once with the error", r.ends, r.endErr)
 	}
 }
 
-func TestStreamAbortDropsTheQueueAndStopsTheReader(t *testing.T) {
-	ours, _ := pair(t)
-	e := newEnded()
-	s := NewStream(ours, e.onEnd)
-	readErr := make(chan error, 1)
+func TestStreamResetAfterEOFEndsWithoutSpinning(t *testing.T) {
+	fd, peer := pair(t)
 	go func() {
-		_, err := s.Read()
-		readErr <- err
+		peer.CloseWrite()
+		time.Sleep(50 * time.Millisecond)
+		peer.SetLinger(0)
+		peer.Close()
 	}()
-	time.Sleep(20 * time.Millisecond)
-	s.Abort(nil)
-	select {
-	case err := <-readErr:
-		if err == nil || err == io.EOF {
-			t.Fatalf("Read after Abort: %v", err)
+	r := &recorder{}
+	run(t, fd, r, nil) // writeOnly, nothing to read: only the reset can end it
+	if r.eofs != 1 || r.ends != 1 || r.endErr == nil {
+		t.Fatalf("%d EOF, %d End(%v)", r.eofs, r.ends, r.endErr)
+	}
+}
+
+func TestStreamAbortDropsTheQueue(t *testing.T) {
+	fd, _ := pair(t)
+	r := &recorder{}
+	run(t, fd, r, func(l *loop.Loop, s *Stream) {
+		s.Write(bytes.Repeat([]byte("x"), 16<<20))
+		s.Abort(nil)
+		if !s.Closed() || s.Pending() != 0 {
+			t.Error("Abort left the stream open or its queue full")
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("Abort did not wake the reader")
-	}
-	if !s.Closed() {
-		t.Fatal("Closed() false after Abort")
-	}
-	if err := e.wait(t); err != nil {
-		t.Fatalf("onEnd(%v) after Abort(nil)", err)
+		s.Abort(errors.New("again")) // ignored
+	})
+	if r.ends != 1 || r.endErr != nil {
+		t.Fatalf("End called %d times with %v", r.ends, r.endErr)
 	}
 }
 
 func TestStreamDetachHandsOverAfterTheQueue(t *testing.T) {
-	ours, peer := pair(t)
-	e := newEnded()
-	s := NewStream(ours, e.onEnd)
+	fd, peer := pair(t)
 	big := bytes.Repeat([]byte("x"), 8<<20)
-	s.Write(big)
 	got := make(chan net.Conn, 1)
-	s.Detach(func(c net.Conn) {
-		c.Write([]byte("after"))
-		got <- c
+	read := make(chan []byte, 1)
+	go func() {
+		b, _ := io.ReadAll(io.LimitReader(peer, int64(len(big)+5)))
+		read <- b
+	}()
+	r := &recorder{}
+	run(t, fd, r, func(l *loop.Loop, s *Stream) {
+		s.Write(big)
+		s.Detach(func(c net.Conn) {
+			c.Write([]byte("after"))
+			got <- c
+		})
 	})
-	all, err := io.ReadAll(io.LimitReader(peer, int64(len(big)+5)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(all[:len(big)], big) || string(all[len(big):]) != "after" {
+	all := <-read
+	if len(all) != len(big)+5 || !bytes.Equal(all[:len(big)], big) || string(all[len(big):]) != "after" {
 		t.Fatal("the new owner's bytes did not follow the queued ones")
 	}
-	c := <-got
-	c.Close()
-	select {
-	case <-e.done:
-		t.Fatal("onEnd called after Detach")
-	case <-time.After(50 * time.Millisecond):
+	(<-got).Close()
+	if r.ends != 0 {
+		t.Fatal("End called after Detach")
 	}
 }
 
-func TestStreamIdleBuffersAreNotHeld(t *testing.T) {
-	ours, peer := pair(t)
-	s := NewStream(ours, nil)
-	type result struct {
-		data string
-		err  error
-	}
-	res := make(chan result, 1)
-	go func() {
-		b, err := s.Read()
-		if b != nil {
-			res <- result{string(b.Bytes()), nil}
-			b.Release()
-			return
+func TestStreamPauseStopsReading(t *testing.T) {
+	fd, peer := pair(t)
+	peer.Write([]byte("early"))
+	var s *Stream
+	r := &recorder{onData: func(r *recorder) error {
+		if r.data.String() == "early" {
+			s.Pause()
+			time.AfterFunc(0, func() { peer.Write([]byte(" late")) })
+			s.p.l.SetTimer(100*time.Millisecond, func() error {
+				if r.reads != 1 {
+					t.Errorf("%d reads while paused", r.reads)
+				}
+				s.Resume()
+				return nil
+			})
 		}
-		res <- result{"", err}
-	}()
-	time.Sleep(30 * time.Millisecond) // the reader waits, first having found nothing to read
-	peer.Write([]byte("late data"))
-	r := <-res
-	if r.err != nil || r.data != "late data" {
-		t.Fatalf("Read = %q, %v", r.data, r.err)
-	}
-	if idle := s.Idle(); idle > time.Second {
-		t.Fatalf("Idle() = %v right after a read", idle)
-	}
-}
-
-func TestStreamPostedPausesTheReaderUntilConsumed(t *testing.T) {
-	ours, _ := pair(t)
-	s := NewStream(ours, nil)
-	blocked := make(chan struct{})
-	go func() {
-		for i := 0; i <= maxInflight; i++ {
-			s.Posted()
+		if r.data.String() == "early late" {
+			s.Close()
 		}
-		close(blocked)
-	}()
-	select {
-	case <-blocked:
-		t.Fatal("Posted did not pause after maxInflight reads")
-	case <-time.After(50 * time.Millisecond):
-	}
-	s.Consumed()
-	select {
-	case <-blocked:
-	case <-time.After(5 * time.Second):
-		t.Fatal("Consumed did not resume the reader")
+		return nil
+	}}
+	run(t, fd, r, func(l *loop.Loop, st *Stream) { s = st })
+	if r.data.String() != "early late" {
+		t.Fatalf("read %q", r.data.String())
 	}
 }
 
@@ -290,7 +280,7 @@ func TestIncompleteTail(t *testing.T) {
 	}
 }
 
-func TestListenAndRemoteAddress(t *testing.T) {
+func TestListenAcceptsAndNamesPeers(t *testing.T) {
 	tests := []struct {
 		host, dial, want string
 	}{
@@ -301,28 +291,53 @@ func TestListenAndRemoteAddress(t *testing.T) {
 		{"127.0.0.1", "127.0.0.1", "127.0.0.1"},
 	}
 	for _, tt := range tests {
-		l, err := Listen(0, tt.host)
-		if err != nil {
-			t.Fatalf("Listen(0, %q): %v", tt.host, err)
-		}
-		port := l.Addr().(*net.TCPAddr).Port
-		go func() {
-			c, err := net.Dial("tcp", net.JoinHostPort(tt.dial, strconv.Itoa(port)))
-			if err == nil {
-				c.Close()
+		l := loop.New(0)
+		var got string
+		var ln *Listener
+		l.Post(func() error {
+			var err error
+			ln, err = Listen(l, 0, tt.host, func(fd int, remote string) error {
+				got = remote
+				ln.Close()
+				return nil
+			})
+			if err != nil {
+				return err
 			}
-		}()
-		c, err := l.Accept()
-		if err != nil {
-			t.Fatal(err)
+			port := ln.Port()
+			go func() {
+				if c, err := net.Dial("tcp", net.JoinHostPort(tt.dial, strconv.Itoa(port))); err == nil {
+					c.Close()
+				}
+			}()
+			return nil
+		})
+		if err := l.Run(); err != nil {
+			t.Fatalf("listen %q: %v", tt.host, err)
 		}
-		if got := RemoteAddress(c); got != tt.want {
-			t.Errorf("listen %q, dial %s: RemoteAddress = %q, want %q", tt.host, tt.dial, got, tt.want)
+		if got != tt.want {
+			t.Errorf("listen %q, dial %s: remote %q, want %q", tt.host, tt.dial, got, tt.want)
 		}
-		c.Close()
-		l.Close()
 	}
-	if _, err := Listen(70000, ""); err == nil {
+	if _, err := Listen(loop.New(0), 70000, "", nil); err == nil {
 		t.Error("Listen(70000) succeeded")
+	}
+}
+
+func TestDialPrefersIPv4AndReportsRefusal(t *testing.T) {
+	l := loop.New(0)
+	var refused error
+	l.Post(func() error {
+		Dial(l, "127.0.0.1", 1, time.Second, func(fd int, remote string, err error) error {
+			refused = err
+			return nil
+		})
+		return nil
+	})
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if refused == nil || DescribeError(refused) != "connection refused" {
+		t.Fatalf("dial to a closed port: %v (%q)", refused, DescribeError(refused))
 	}
 }

@@ -1,0 +1,188 @@
+package tcp
+
+import (
+	"time"
+	"unsafe"
+
+	"golang.org/x/sys/unix"
+
+	"earlynode/loop"
+)
+
+// poller is the loop's epoll instance (level-triggered, as libuv's): the loop sleeps in it,
+// and the sockets of node.tcp and node.http are read and written on the loop goroutine when it
+// says they are ready. No goroutine waits per connection, so an idle connection costs only its
+// objects, and data reaches JavaScript without crossing threads. Linux only.
+type poller struct {
+	l      *loop.Loop
+	epfd   int
+	evfd   int // eventfd that Wake writes
+	fds    []*pollFD
+	count  int // registered descriptors
+	events []unix.EpollEvent
+	buf    []byte // where every read lands; its bytes are used before the next read
+}
+
+// pollFD is one registered descriptor and what to do when it is ready.
+type pollFD struct {
+	fd      int // -1 once closed
+	want    uint32
+	got     uint32 // events seen since the last dispatch
+	posted  bool   // a dispatch is queued
+	onRead  func() error
+	onWrite func() error
+}
+
+// pollerOf returns the poller of the loop, installing one on first use (on the loop goroutine).
+func pollerOf(l *loop.Loop) (*poller, error) {
+	if p, ok := l.Poller().(*poller); ok {
+		return p, nil
+	}
+	epfd, err := unix.EpollCreate1(unix.EPOLL_CLOEXEC)
+	if err != nil {
+		return nil, err
+	}
+	evfd, err := unix.Eventfd(0, unix.EFD_NONBLOCK|unix.EFD_CLOEXEC)
+	if err != nil {
+		unix.Close(epfd)
+		return nil, err
+	}
+	ev := unix.EpollEvent{Events: unix.EPOLLIN, Fd: int32(evfd)}
+	if err := unix.EpollCtl(epfd, unix.EPOLL_CTL_ADD, evfd, &ev); err != nil {
+		unix.Close(epfd)
+		unix.Close(evfd)
+		return nil, err
+	}
+	p := &poller{l: l, epfd: epfd, evfd: evfd, events: make([]unix.EpollEvent, 256), buf: make([]byte, ReadBufferSize)}
+	l.SetPoller(p)
+	return p, nil
+}
+
+// Poll implements loop.Poller: it waits for readiness and posts one callback that dispatches
+// everything ready, in the order epoll gave it.
+func (p *poller) Poll(timeout time.Duration) {
+	if timeout == 0 && p.count == 0 {
+		return
+	}
+	n := p.wait(timeout)
+	if n <= 0 {
+		return
+	}
+	var ready []*pollFD
+	for i := 0; i < n; i++ {
+		ev := &p.events[i]
+		fd := int(ev.Fd)
+		if fd == p.evfd {
+			var b [8]byte
+			unix.Read(p.evfd, b[:])
+			continue
+		}
+		if fd >= len(p.fds) || p.fds[fd] == nil {
+			continue
+		}
+		pf := p.fds[fd]
+		pf.got |= ev.Events
+		if !pf.posted {
+			pf.posted = true
+			ready = append(ready, pf)
+		}
+	}
+	if len(ready) > 0 {
+		p.l.Dispatch(func() error { return p.dispatch(ready) })
+	}
+}
+
+// wait returns the number of ready events, waiting at most timeout (negative: no limit). The
+// loop's thread blocks in epoll_wait, as a libuv loop's does: its sockets are not in Go's own
+// poller, so writing to one of them wakes no other thread. (Waiting through Go's poller
+// instead, with this epoll registered there, measured slower: every socket event then also
+// woke the runtime's polling thread.)
+func (p *poller) wait(timeout time.Duration) int {
+	ms := -1
+	if timeout >= 0 {
+		ms = int((timeout + time.Millisecond - 1) / time.Millisecond)
+	}
+	n, err := unix.EpollWait(p.epfd, p.events, ms)
+	if err != nil {
+		return 0
+	}
+	return n
+}
+
+// dispatch runs the handlers of the descriptors found ready.
+func (p *poller) dispatch(ready []*pollFD) error {
+	for i, pf := range ready {
+		ev := pf.got
+		pf.got, pf.posted = 0, false
+		if pf.fd < 0 {
+			continue
+		}
+		if ev&(unix.EPOLLOUT|unix.EPOLLERR|unix.EPOLLHUP) != 0 && pf.want&unix.EPOLLOUT != 0 && pf.onWrite != nil {
+			if err := pf.onWrite(); err != nil {
+				p.forget(ready[i+1:])
+				return err
+			}
+		}
+		// Errors and hang-ups are reported whatever was asked for: the read handler must see
+		// them even while reading is off, or epoll would report them again and again.
+		readable := ev&(unix.EPOLLIN|unix.EPOLLRDHUP) != 0 && pf.want&unix.EPOLLIN != 0
+		if pf.fd >= 0 && (readable || ev&(unix.EPOLLERR|unix.EPOLLHUP) != 0) && pf.onRead != nil {
+			if err := pf.onRead(); err != nil {
+				p.forget(ready[i+1:])
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// forget clears the dispatch marks of descriptors a stopped dispatch did not reach.
+func (p *poller) forget(rest []*pollFD) {
+	for _, pf := range rest {
+		pf.got, pf.posted = 0, false
+	}
+}
+
+// Wake implements loop.Poller.
+func (p *poller) Wake() {
+	one := uint64(1)
+	unix.Write(p.evfd, (*[8]byte)(unsafe.Pointer(&one))[:])
+}
+
+// add registers fd for the events in want.
+func (p *poller) add(fd int, want uint32, onRead, onWrite func() error) (*pollFD, error) {
+	pf := &pollFD{fd: fd, want: want, onRead: onRead, onWrite: onWrite}
+	ev := unix.EpollEvent{Events: want, Fd: int32(fd)}
+	if err := unix.EpollCtl(p.epfd, unix.EPOLL_CTL_ADD, fd, &ev); err != nil {
+		return nil, err
+	}
+	for fd >= len(p.fds) {
+		p.fds = append(p.fds, make([]*pollFD, len(p.fds)+64)...)
+	}
+	p.fds[fd] = pf
+	p.count++
+	return pf, nil
+}
+
+// set changes the events a registered descriptor waits for.
+func (p *poller) set(pf *pollFD, want uint32) {
+	if pf.fd < 0 || pf.want == want {
+		return
+	}
+	pf.want = want
+	ev := unix.EpollEvent{Events: want, Fd: int32(pf.fd)}
+	unix.EpollCtl(p.epfd, unix.EPOLL_CTL_MOD, pf.fd, &ev)
+}
+
+// remove unregisters a descriptor (it is not closed).
+func (p *poller) remove(pf *pollFD) {
+	if pf.fd < 0 {
+		return
+	}
+	unix.EpollCtl(p.epfd, unix.EPOLL_CTL_DEL, pf.fd, nil)
+	if p.fds[pf.fd] == pf {
+		p.fds[pf.fd] = nil
+	}
+	pf.fd = -1
+	p.count--
+}
