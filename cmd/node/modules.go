@@ -5,6 +5,7 @@ import (
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
 	"earlynode/modules/nodeipc"
+	peerjs "earlynode/modules/peerjs/binding"
 	"earlynode/modules/process"
 	"earlynode/modules/socketipc"
 	"earlynode/modules/tcp"
@@ -17,6 +18,7 @@ var installers = []func(*runtime.Runtime){
 	fs.Install,
 	http.Install,
 	nodeipc.Install,
+	peerjs.Install,
 	process.Install,
 	socketipc.Install,
 	tcp.Install,

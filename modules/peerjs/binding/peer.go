@@ -1,0 +1,347 @@
+package binding
+
+import (
+	"context"
+	"encoding/json"
+	"reflect"
+	"time"
+
+	"github.com/dop251/goja"
+
+	"earlynode/loop"
+	"earlynode/modules/peerjs"
+)
+
+// peer is the native side of one JavaScript Peer. Its fields are touched
+// only on the loop.
+type peer struct {
+	m      *module
+	obj    *goja.Object
+	core   *peerjs.Peer
+	handle *loop.Handle
+
+	signalling bool // connected or connecting to the server
+	destroying bool // destroy() ran; Close is on its way
+	closed     bool // Close arrived; the handle is closed
+	conns      map[*peerjs.DataConnection]*conn
+}
+
+// conn is the native side of one JavaScript DataConnection.
+type conn struct {
+	p    *peer
+	core *peerjs.DataConnection
+	obj  *goja.Object
+}
+
+// jsPeer is native.peer(peerObject, id, options, configJSON): it starts a
+// core Peer whose events become the object's events, and returns the
+// object's native handle {connect, destroy, disconnect, reconnect,
+// listAllPeers}.
+func (m *module) jsPeer(c goja.FunctionCall) goja.Value {
+	vm := m.rt.VM
+	obj := c.Argument(0).ToObject(vm)
+	id := c.Argument(1).String()
+	opts, err := m.peerOptions(c.Argument(2), c.Argument(3))
+	if err != nil {
+		panic(vm.NewTypeError("new Peer: %v", err))
+	}
+	p := &peer{m: m, obj: obj, handle: m.rt.Loop.NewHandle(), signalling: true, conns: map[*peerjs.DataConnection]*conn{}}
+	p.core = peerjs.NewPeer(id, opts, p.events())
+
+	n := vm.NewObject()
+	n.Set("connect", p.jsConnect)
+	n.Set("destroy", func(goja.FunctionCall) goja.Value {
+		if !p.closed {
+			p.destroying = true
+			p.updateRef()
+		}
+		p.core.Destroy()
+		return goja.Undefined()
+	})
+	n.Set("disconnect", func(goja.FunctionCall) goja.Value {
+		p.core.Disconnect()
+		return goja.Undefined()
+	})
+	n.Set("reconnect", func(goja.FunctionCall) goja.Value {
+		if err := p.core.Reconnect(); err != nil {
+			m.rt.EmitJS(obj, "error", m.coreError(err))
+			return goja.Undefined()
+		}
+		if !p.closed {
+			p.signalling = true
+			p.updateRef()
+		}
+		return goja.Undefined()
+	})
+	n.Set("listAllPeers", p.jsListAllPeers)
+	return n
+}
+
+// peerOptions reads the options of new Peer; configText is
+// JSON.stringify(options.config) or undefined.
+func (m *module) peerOptions(v, configText goja.Value) (peerjs.Options, error) {
+	var o peerjs.Options
+	// Loopback candidates let two Peers on one machine meet without a
+	// network; mDNS needs multicast, which test machines and namespaces
+	// lack. Both can be turned back: {loopback: false, mdns: true}.
+	o.IncludeLoopback, o.DisableMDNS = true, true
+	o.Log = func(line string) { m.rt.Out.Stderr.WriteString("PeerJS: " + line + "\n") }
+	if configText != nil && !goja.IsUndefined(configText) {
+		cfg, err := peerjs.ConfigFromJSON([]byte(configText.String()))
+		if err != nil {
+			return o, err
+		}
+		o.Config = cfg
+	}
+	opts, ok := v.(*goja.Object)
+	if !ok {
+		return o, nil
+	}
+	o.Host = str(opts, "host")
+	if given(opts, "port") {
+		o.Port = int(opts.Get("port").ToInteger())
+	}
+	o.Path = str(opts, "path")
+	o.Key = str(opts, "key")
+	o.Secure = given(opts, "secure") && opts.Get("secure").ToBoolean()
+	o.Token = str(opts, "token")
+	if given(opts, "pingInterval") {
+		o.PingInterval = time.Duration(opts.Get("pingInterval").ToFloat() * float64(time.Millisecond))
+	}
+	if given(opts, "loopback") {
+		o.IncludeLoopback = opts.Get("loopback").ToBoolean()
+	}
+	if given(opts, "mdns") {
+		o.DisableMDNS = !opts.Get("mdns").ToBoolean()
+	}
+	if given(opts, "debug") {
+		d := opts.Get("debug")
+		if d.ExportType() != nil && d.ExportType().Kind() == reflect.Bool {
+			if d.ToBoolean() {
+				o.Debug = 3
+			}
+		} else {
+			o.Debug = int(d.ToInteger())
+		}
+	}
+	return o, nil
+}
+
+// events returns the core callbacks: each posts its event to the loop. The
+// core calls them one at a time, in order, so the posts keep that order.
+func (p *peer) events() peerjs.Events {
+	post := p.handle.Post
+	return peerjs.Events{
+		Open: func(id string) {
+			post(func() error { return p.m.callMethod(p.obj, "_onOpen", p.m.rt.VM.ToValue(id)) })
+		},
+		Connection: func(c *peerjs.DataConnection) {
+			post(func() error {
+				cn, err := p.newConn(c)
+				if err != nil {
+					return err
+				}
+				return p.m.callMethod(p.obj, "_onConnection", cn.obj)
+			})
+		},
+		Error: func(e *peerjs.Error) {
+			post(func() error { return p.m.callMethod(p.obj, "_onError", p.m.coreError(e)) })
+		},
+		Disconnected: func(id string) {
+			post(func() error {
+				p.signalling = false
+				p.updateRef()
+				return p.m.callMethod(p.obj, "_onDisconnected", p.m.rt.VM.ToValue(id))
+			})
+		},
+		Close: func() {
+			post(func() error {
+				p.closed = true
+				p.handle.Close(nil)
+				return p.m.callMethod(p.obj, "_onClose")
+			})
+		},
+		ConnectionOpen: func(c *peerjs.DataConnection) {
+			post(func() error {
+				if cn := p.conns[c]; cn != nil {
+					return p.m.callMethod(cn.obj, "_onOpen")
+				}
+				return nil
+			})
+		},
+		ConnectionData: func(c *peerjs.DataConnection, msg peerjs.Message) {
+			post(func() error {
+				cn := p.conns[c]
+				if cn == nil {
+					return nil
+				}
+				v, err := p.m.messageValue(msg)
+				if err != nil {
+					return p.m.callMethod(cn.obj, "_onError", p.m.newError(string(peerjs.ErrInvalidMessage), err.Error()))
+				}
+				return p.m.rt.Emit(cn.obj, "data", v)
+			})
+		},
+		ConnectionError: func(c *peerjs.DataConnection, e *peerjs.Error) {
+			post(func() error {
+				if cn := p.conns[c]; cn != nil {
+					return p.m.callMethod(cn.obj, "_onError", p.m.coreError(e))
+				}
+				return nil
+			})
+		},
+		ConnectionClose: func(c *peerjs.DataConnection) {
+			post(func() error {
+				cn := p.conns[c]
+				if cn == nil {
+					return nil
+				}
+				delete(p.conns, c)
+				p.updateRef()
+				return p.m.callMethod(cn.obj, "_onClose")
+			})
+		},
+	}
+}
+
+// updateRef keeps the loop alive while the peer is connected to its
+// server, has live connections, or is being destroyed.
+func (p *peer) updateRef() {
+	if p.closed {
+		return
+	}
+	if p.signalling || p.destroying || len(p.conns) > 0 {
+		p.handle.Ref()
+	} else {
+		p.handle.Unref()
+	}
+}
+
+// newConn makes the JavaScript DataConnection of a core connection and
+// registers it.
+func (p *peer) newConn(c *peerjs.DataConnection) (*conn, error) {
+	vm := p.m.rt.VM
+	cn := &conn{p: p, core: c}
+	var meta goja.Value = goja.Undefined()
+	if md := c.Metadata(); md != nil {
+		meta = vm.ToValue(string(md))
+	}
+	localID := p.obj.Get("id")
+	if localID == nil {
+		localID = goja.Undefined()
+	}
+	obj, err := p.m.makeConn(goja.Undefined(), p.obj, cn.natives(), localID,
+		vm.ToValue(c.ConnectionID()), vm.ToValue(c.Peer()), vm.ToValue(c.Label()), meta,
+		vm.ToValue(string(c.Serialization())), vm.ToValue(c.Reliable()))
+	if err != nil {
+		return nil, err
+	}
+	cn.obj = obj.ToObject(vm)
+	p.conns[c] = cn
+	p.updateRef()
+	return cn, nil
+}
+
+// jsConnect is peer.connect's native half: (remote, label, metadataJSON,
+// serialization, reliable) -> DataConnection. A connection the core
+// refuses (unknown serialization, no id, a disconnected peer) is returned
+// closed, with the peer's "error" and the connection's "close" following.
+func (p *peer) jsConnect(c goja.FunctionCall) goja.Value {
+	remote := c.Argument(0).String()
+	co := peerjs.ConnectOptions{
+		Label:         c.Argument(1).String(),
+		Serialization: c.Argument(3).String(),
+		Reliable:      c.Argument(4).ToBoolean(),
+	}
+	if mv := c.Argument(2); !goja.IsUndefined(mv) {
+		co.Metadata = json.RawMessage(mv.String())
+	}
+	// The seed's name "none" is PeerJS 1.5's "raw" on the wire; the
+	// connection keeps the name it was asked for.
+	asked := co.Serialization
+	core, err := p.core.Connect(remote, co)
+	if err != nil {
+		return p.refused(remote, co, asked, err)
+	}
+	cn, jerr := p.newConn(core)
+	if jerr != nil {
+		panic(jerr)
+	}
+	if asked == "none" {
+		cn.obj.Set("serialization", "none")
+	}
+	return cn.obj
+}
+
+// refused returns a DataConnection that never opens, for a connect the
+// core refused: the peer's "error" and the connection's "close" follow on
+// the loop, as a failed dial's do.
+func (p *peer) refused(remote string, co peerjs.ConnectOptions, asked string, err error) goja.Value {
+	vm := p.m.rt.VM
+	var meta goja.Value = goja.Undefined()
+	if co.Metadata != nil {
+		meta = vm.ToValue(string(co.Metadata))
+	}
+	dead := vm.NewObject()
+	for _, name := range []string{"send", "close", "closeAfterFlush"} {
+		dead.Set(name, func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+	}
+	dead.Set("send", func(goja.FunctionCall) goja.Value {
+		return p.m.newError(string(peerjs.ErrNotOpenYet), "Connection is not open. You should listen for the `open` event before sending messages.")
+	})
+	dead.Set("bufferedAmount", func(goja.FunctionCall) goja.Value { return vm.ToValue(0) })
+	localID := p.obj.Get("id")
+	if localID == nil {
+		localID = goja.Undefined()
+	}
+	label := co.Label
+	obj, cerr := p.m.makeConn(goja.Undefined(), p.obj, dead, localID, vm.ToValue(""), vm.ToValue(remote),
+		vm.ToValue(label), meta, vm.ToValue(asked), vm.ToValue(co.Reliable))
+	if cerr != nil {
+		panic(cerr)
+	}
+	o := obj.ToObject(vm)
+	errObj := p.m.coreError(err)
+	p.handle.Post(func() error {
+		if err := p.m.callMethod(p.obj, "_onError", errObj); err != nil {
+			return err
+		}
+		return p.m.rt.Emit(o, "close")
+	})
+	return o
+}
+
+// jsListAllPeers is peer.listAllPeers(callback).
+func (p *peer) jsListAllPeers(c goja.FunctionCall) goja.Value {
+	cb, _ := goja.AssertFunction(c.Argument(0))
+	core := p.core
+	p.m.rt.Loop.Go(func() loop.Callback {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		ids, err := core.ListAllPeers(ctx)
+		return func() error {
+			if err != nil {
+				if err := p.m.callMethod(p.obj, "_onError", p.m.coreError(err)); err != nil {
+					return err
+				}
+				ids = nil
+			}
+			vals := make([]any, len(ids))
+			for i, id := range ids {
+				vals[i] = id
+			}
+			_, err := p.m.rt.Call(cb, goja.Undefined(), p.m.rt.VM.NewArray(vals...))
+			return err
+		}
+	})
+	return goja.Undefined()
+}
+
+// coreError turns an error of the core into a JavaScript Error with a
+// `type` (PeerJS's error types; "webrtc" for anything else).
+func (m *module) coreError(err error) *goja.Object {
+	if e, ok := err.(*peerjs.Error); ok {
+		return m.newError(string(e.Type), e.Error())
+	}
+	return m.newError(string(peerjs.ErrWebRTC), err.Error())
+}
