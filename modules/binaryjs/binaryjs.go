@@ -134,11 +134,10 @@ func (m *module) jsListen(c goja.FunctionCall) goja.Value {
 		}
 		return v.String()
 	}
-	s, err := newServer(m, obj, serverOptions{maxMsg: maxMessageOption(opts)})
+	s, err := newServer(m, obj, str("path"), maxMessageOption(opts))
 	if err != nil {
 		panic(vm.NewGoError(err))
 	}
-	s.path = str("path")
 	if srv := opts.Get("server"); srv != nil && !goja.IsUndefined(srv) && !goja.IsNull(srv) {
 		if err := s.attach(srv, s.path); err != nil {
 			panic(vm.NewTypeError("BinaryServer: options.server: %v", err))

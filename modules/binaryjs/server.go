@@ -36,17 +36,9 @@ type server struct {
 	sockets map[*socket]struct{}
 }
 
-// serverOptions are the options the Go side reads.
-type serverOptions struct {
-	host     string
-	port     int
-	path     string
-	attachTo goja.Value // options.server
-	maxMsg   int64
-}
-
-func newServer(m *module, obj *goja.Object, o serverOptions) (*server, error) {
-	s := &server{m: m, obj: obj, path: o.path, maxMsg: o.maxMsg, sockets: map[*socket]struct{}{}}
+// newServer makes the Go side of the BinaryServer obj; connections refuse messages over maxMsg.
+func newServer(m *module, obj *goja.Object, path string, maxMsg int64) (*server, error) {
+	s := &server{m: m, obj: obj, path: path, maxMsg: maxMsg, sockets: map[*socket]struct{}{}}
 	s.upgrader = websocket.Upgrader{
 		ReadBufferSize:  64 << 10,
 		WriteBufferSize: 64 << 10,
