@@ -81,6 +81,9 @@ func (m *module) jsonText(v goja.Value) (text string, err error) {
 	}()
 	r, jerr := m.stringify(m.jsonObj, v)
 	if jerr != nil {
+		if ex, ok := jerr.(*goja.Exception); ok {
+			return "", fmt.Errorf("JSON.stringify failed: %s", ex.Value().String())
+		}
 		return "", fmt.Errorf("JSON.stringify failed: %v", jerr)
 	}
 	if r == nil || goja.IsUndefined(r) {
