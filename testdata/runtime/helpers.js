@@ -21,3 +21,5 @@ console.error("console.error goes to stderr");
 var b = new Buffer("héllo");
 puts("Buffer length " + b.length + " " + b.toString("hex"));
 puts(typeof __dirname);
+var sl = new Buffer("abcdef").slice(1, 3);
+puts("Buffer.isBuffer " + Buffer.isBuffer(sl) + " " + Buffer.isBuffer("x") + ", slice " + sl.toString());
