@@ -7,6 +7,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/modules/http/wire"
+	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
 
@@ -113,17 +114,7 @@ func (m *module) emitterProto() *goja.Object {
 }
 
 // hasListeners reports whether obj has a listener for event, without calling JavaScript.
-func hasListeners(obj *goja.Object, event string) bool {
-	ev, ok := obj.Get("_events").(*goja.Object)
-	if !ok {
-		return false
-	}
-	list, ok := ev.Get(event).(*goja.Object)
-	if !ok {
-		return false
-	}
-	return list.Get("length").ToInteger() > 0
-}
+func hasListeners(obj *goja.Object, event string) bool { return tcp.HasListeners(obj, event) }
 
 // errorValue makes an Error for an `error` event or an errback.
 func (m *module) errorValue(msg string) *goja.Object { return m.rt.NewError(msg) }

@@ -105,7 +105,7 @@ func (c *Connection) connect(port int, host string) {
 		if err != nil {
 			c.state = Closed
 			c.queued = nil
-			return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
+			return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
 		}
 		return c.start(fd, remote, true)
 	})
@@ -127,7 +127,7 @@ func (c *Connection) start(fd int, remote string, emitConnect bool) error {
 	if err != nil {
 		unix.Close(fd)
 		c.state = Closed
-		return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
+		return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
 	}
 	h.s = s
 	c.cur = h
@@ -144,7 +144,7 @@ func (c *Connection) start(fd int, remote string, emitConnect bool) error {
 		c.close()
 	}
 	if emitConnect {
-		return c.m.rt.Emit(c.obj, "connect")
+		return c.m.emit(c.obj, "connect")
 	}
 	return nil
 }
@@ -153,6 +153,9 @@ func (c *Connection) start(fd int, remote string, emitConnect bool) error {
 func (h *connHandler) Data(b []byte) error {
 	c := h.c
 	if c.cur != h || (c.state != Open && c.state != ReadOnly) {
+		return nil
+	}
+	if !HasListeners(c.obj, "receive") {
 		return nil
 	}
 	v := c.dec.Value(c.m.rt, b)
@@ -170,7 +173,7 @@ func (h *connHandler) EOF() error {
 		return nil
 	}
 	if v := c.dec.Flush(c.m.rt); v != nil {
-		if err := c.m.rt.Emit(c.obj, "receive", v); err != nil {
+		if err := c.m.emit(c.obj, "receive", v); err != nil {
 			return err
 		}
 		if c.cur != h || (c.state != Open && c.state != ReadOnly) {
@@ -183,7 +186,7 @@ func (h *connHandler) EOF() error {
 		c.state = Closed
 		h.s.Close()
 	}
-	return c.m.rt.Emit(c.obj, "eof")
+	return c.m.emit(c.obj, "eof")
 }
 
 // End runs once the socket is closed: readyState becomes closed and `disconnect(had_error)`
@@ -199,7 +202,7 @@ func (h *connHandler) End(err error) error {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
-	return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(err != nil))
+	return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(err != nil))
 }
 
 // send writes data; on the loop inside the JavaScript call.
@@ -249,7 +252,7 @@ func (c *Connection) forceClose() {
 		c.queued = nil
 		c.state = Closed
 		obj := c.obj
-		c.m.rt.Post(func() error { return c.m.rt.Emit(obj, "disconnect", c.m.rt.VM.ToValue(false)) })
+		c.m.rt.Post(func() error { return c.m.emit(obj, "disconnect", c.m.rt.VM.ToValue(false)) })
 	case Closed:
 		if c.stream != nil {
 			c.stream.Abort(nil)
@@ -287,7 +290,7 @@ func (c *Connection) onTimer() error {
 		c.armTimer(c.timeout - idle)
 		return nil
 	}
-	if err := c.m.rt.Emit(c.obj, "timeout"); err != nil {
+	if err := c.m.emit(c.obj, "timeout"); err != nil {
 		return err
 	}
 	if c.stream == s {

@@ -48,13 +48,13 @@ func (s *Server) accepted(fd int, remote string) error {
 	if err := c.start(fd, remote, false); err != nil {
 		return err
 	}
-	if err := s.m.rt.Emit(s.obj, "connection", obj); err != nil {
+	if err := s.m.emit(s.obj, "connection", obj); err != nil {
 		return err
 	}
 	if c.state == Closed && c.stream == nil {
 		return nil
 	}
-	return s.m.rt.Emit(obj, "connect")
+	return s.m.emit(obj, "connect")
 }
 
 // close stops accepting; open connections stay.
