@@ -8,9 +8,10 @@ import (
 	"earlynode/runtime"
 )
 
-// symHead is the hidden property of a ServerRequest holding its packed head (see packHead),
-// from which request.uri and request.headers are made on first use.
-var symHead = goja.NewSymbol("earlynode.http.head")
+// headKey is the hidden (non-enumerable) property of a ServerRequest holding its packed head
+// (see packHead), from which request.uri and request.headers are made on first use. (A symbol
+// would hide it better, but costs each request a map of its own.)
+const headKey = "_head"
 
 // request is the Go side of a ServerRequest while its body arrives.
 type request struct {
@@ -41,7 +42,7 @@ func (m *module) newRequest(sc *serverConn, h *wire.Head) *request {
 	obj.Set("method", method)
 	obj.Set("httpVersion", version)
 	obj.Set("connection", sc.obj)
-	obj.SetSymbol(symHead, m.rt.VM.ToValue(packHead(h)))
+	obj.DefineDataProperty(headKey, m.rt.VM.ToValue(packHead(h)), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 	r := &request{sc: sc, obj: obj}
 	m.requests[obj] = r
 	return r
@@ -56,7 +57,7 @@ func (r *request) emitBody(b []byte) error {
 	if v == nil {
 		return nil
 	}
-	return r.sc.m.rt.Emit(r.obj, "body", v)
+	return r.sc.m.emit1(r.obj, "body", v)
 }
 
 // complete emits `complete` (once) and forgets the Go side.
@@ -68,10 +69,7 @@ func (r *request) complete() error {
 			return err
 		}
 	}
-	if !hasListeners(r.obj, "complete") {
-		return nil
-	}
-	return m.rt.Emit(r.obj, "complete")
+	return m.emit0(r.obj, "complete")
 }
 
 // requestPrototype is node.http.ServerRequest.prototype: setBodyEncoding and the lazy uri and
@@ -98,7 +96,7 @@ func (m *module) requestPrototype() *goja.Object {
 }
 
 func headOf(obj *goja.Object) string {
-	if v := obj.GetSymbol(symHead); v != nil {
+	if v := obj.Get(headKey); v != nil && !goja.IsUndefined(v) {
 		return v.String()
 	}
 	return ""

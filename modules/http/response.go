@@ -14,7 +14,7 @@ import (
 type response struct {
 	sc      *serverConn
 	obj     *goja.Object // nil for answers made in Go
-	req     *wire.Head
+	req     wire.Head    // what the answer depends on: method, version, keep-alive
 	out     []byte // written bytes not yet handed to the stream
 	framing wire.Framing
 	sent    int64 // body bytes written, for Content-Length
@@ -32,9 +32,11 @@ func (sc *serverConn) newResponse(h *wire.Head) *response {
 	m := sc.m
 	obj := m.rt.VM.NewObject()
 	obj.SetPrototype(m.responseProto)
-	r := &response{sc: sc, obj: obj, req: h}
-	if len(sc.queue) == 0 && sc.spare != nil {
-		r.out, sc.spare = sc.spare, nil
+	r := &response{sc: sc, obj: obj, req: wire.Head{Method: h.Method, Version: h.Version, KeepAlive: h.KeepAlive}}
+	if n := len(sc.spare); n > 0 {
+		r.out = sc.spare[n-1]
+		sc.spare[n-1] = nil
+		sc.spare = sc.spare[:n-1]
 	}
 	m.responses[obj] = r
 	if sc.cur != nil && sc.cur.obj != nil {
@@ -100,7 +102,7 @@ func (r *response) sendHeader(statusV, headersV goja.Value) {
 	}
 	status := int(statusV.ToInteger())
 	hs := m.headersOf(headersV, "sendHeader")
-	out, fr, err := wire.AppendResponseHead(r.out, r.req, status, hs)
+	out, fr, err := wire.AppendResponseHead(r.out, &r.req, status, hs)
 	if err != nil {
 		m.throw("sendHeader", err.Error())
 	}

@@ -37,7 +37,9 @@ type serverConn struct {
 	lingering   bool // reading only to throw away (see linger)
 	wantClose   bool
 	paused      bool // reading paused: too many requests wait for their answers
-	spare       []byte
+	spare       [][]byte    // output buffers of answered responses, for reuse
+	written     []*response // answered responses whose buffers go back to spare
+	scratch     []byte      // where pipelined answers are joined into one write
 }
 
 // routeCall is a request for a RouteHandler whose body is still arriving.
@@ -168,22 +170,25 @@ func (sc *serverConn) head(ph *wire.Head) error {
 	if sc.closing {
 		return nil
 	}
-	h := new(wire.Head)
-	*h = *ph
-	table := sc.srv.hooks.load()
-	if h.Upgrade {
-		if u := table.upgrade(h.Target); u != nil {
-			sc.upgrade = &pendingUpgrade{h: u, head: h}
+	if table := sc.srv.hooks.load(); table != nil {
+		if ph.Upgrade {
+			if u := table.upgrade(ph.Target); u != nil {
+				h := new(wire.Head)
+				*h = *ph
+				sc.upgrade = &pendingUpgrade{h: u, head: h}
+				return nil
+			}
+		}
+		if r := table.route(ph.Target); r != nil {
+			h := new(wire.Head)
+			*h = *ph
+			res := &response{sc: sc, keepAlive: h.KeepAlive}
+			sc.queue = append(sc.queue, res)
+			sc.route = &routeCall{h: r, head: h, res: res}
 			return nil
 		}
 	}
-	if r := table.route(h.Target); r != nil {
-		res := &response{sc: sc, keepAlive: h.KeepAlive}
-		sc.queue = append(sc.queue, res)
-		sc.route = &routeCall{h: r, head: h, res: res}
-		return nil
-	}
-	return sc.request(h)
+	return sc.request(ph)
 }
 
 // runRoute calls a RouteHandler off the loop; its answer takes the place kept in the queue.
@@ -258,7 +263,7 @@ func (sc *serverConn) lingerDone() {
 	}
 }
 
-// request emits `request` for a new request head.
+// request emits `request` for a new request head (which the parser reuses afterwards).
 func (sc *serverConn) request(h *wire.Head) error {
 	req := sc.m.newRequest(sc, h)
 	sc.cur = req
@@ -271,7 +276,7 @@ func (sc *serverConn) request(h *wire.Head) error {
 		sc.answerError(&wire.Error{Kind: wire.ErrBadRequestLine, Status: 400, Msg: "nobody serves upgrades to " + h.Target})
 		return nil
 	}
-	return sc.m.rt.Emit(sc.srv.obj, "request", req.obj, res.obj)
+	return sc.m.emit2(sc.srv.obj, "request", req.obj, res.obj)
 }
 
 // bad answers input that broke HTTP with its status (400, 431, 505) and closes after the
@@ -330,27 +335,54 @@ func (sc *serverConn) emitError(obj *goja.Object, msg string) error {
 // unfinished one has so far. Once the queue is empty, a pending upgrade is handed over or a
 // connection that should end is closed.
 func (sc *serverConn) flush() {
+	// Everything ready goes out in one write: pipelined answers share a syscall.
+	var out []byte
+	pieces := 0
 	for len(sc.queue) > 0 {
 		r := sc.queue[0]
 		if len(r.out) > 0 {
-			sc.stream.Write(r.out)
-			r.out = r.out[:0]
+			if pieces == 0 {
+				out = r.out
+			} else {
+				if pieces == 1 {
+					out = append(sc.scratch[:0], out...)
+				}
+				out = append(out, r.out...)
+			}
+			pieces++
 			r.written = true
+			sc.written = append(sc.written, r)
 		}
 		if !r.finished {
-			return
+			break
 		}
 		sc.queue[0] = nil
 		sc.queue = sc.queue[1:]
-		if cap(r.out) > 0 && cap(r.out) <= 64<<10 && !r.errorAnswer {
-			sc.spare = r.out[:0]
-		}
 		if !r.keepAlive {
 			sc.closing = true
 			sc.drop()
-			break
 		}
 	}
+	if pieces > 0 {
+		sc.stream.Write(out)
+		if pieces > 1 {
+			sc.scratch = out[:0]
+		}
+	}
+	// The buffers written are free again (the stream copied what it could not write).
+	for i, r := range sc.written {
+		sc.written[i] = nil
+		switch {
+		case !r.finished:
+			r.out = r.out[:0]
+		case cap(r.out) <= 64<<10 && r.obj != nil && len(sc.spare) < 16:
+			sc.spare = append(sc.spare, r.out[:0])
+			r.out = nil
+		default:
+			r.out = nil
+		}
+	}
+	sc.written = sc.written[:0]
 	if sc.paused && len(sc.queue) <= resumeQueued && !sc.closing {
 		sc.paused = false
 		sc.stream.Resume()
