@@ -30,10 +30,8 @@ type module struct {
 	requests  map[*goja.Object]*request
 	responses map[*goja.Object]*response
 
-	// The last listener called by emit0/1/2, ready to call again (a server's request listener
-	// is the same function for every request).
-	lastFn   *goja.Object
-	lastCall goja.Callable
+	// events calls the listeners of the hot events (request, body, complete).
+	events tcp.Events
 
 	// Values made once: common strings the hot path hands to JavaScript.
 	strGET, strPOST, str11, str10 goja.Value
@@ -43,6 +41,7 @@ type module struct {
 // Install adds node.http (made on first use) and node.cat to the runtime.
 func Install(rt *runtime.Runtime) {
 	m := &module{rt: rt}
+	m.events.Runtime = rt
 	rt.Lazy(rt.Node(), "http", m.namespace)
 	rt.Node().Set("cat", m.nodeCat)
 }
@@ -120,77 +119,6 @@ func (m *module) emitterProto() *goja.Object {
 
 // hasListeners reports whether obj has a listener for event, without calling JavaScript.
 func hasListeners(obj *goja.Object, event string) bool { return tcp.HasListeners(obj, event) }
-
-// listener returns the only listener of event on obj (ok), or reports that there are several
-// (many) or none.
-func (m *module) listener(obj *goja.Object, event string) (fn goja.Callable, many, ok bool) {
-	ev, isObj := obj.Get("_events").(*goja.Object)
-	if !isObj {
-		return nil, false, false
-	}
-	list, isObj := ev.Get(event).(*goja.Object)
-	if !isObj {
-		return nil, false, false
-	}
-	switch list.Get("length").ToInteger() {
-	case 0:
-		return nil, false, false
-	case 1:
-	default:
-		return nil, true, false
-	}
-	f, isObj := list.Get("0").(*goja.Object)
-	if !isObj {
-		return nil, true, false
-	}
-	if f != m.lastFn {
-		call, isFn := goja.AssertFunction(f)
-		if !isFn {
-			return nil, true, false
-		}
-		m.lastFn, m.lastCall = f, call
-	}
-	return m.lastCall, false, true
-}
-
-// emit0, emit1 and emit2 emit event on obj with no, one or two arguments: the hot paths
-// (request, body, complete) call a lone listener directly, as emit would, without going
-// through the JavaScript emit and its arguments object.
-func (m *module) emit0(obj *goja.Object, event string) error {
-	fn, many, ok := m.listener(obj, event)
-	switch {
-	case ok:
-		_, err := m.rt.Call(fn, obj)
-		return err
-	case many:
-		return m.rt.Emit(obj, event)
-	}
-	return nil
-}
-
-func (m *module) emit1(obj *goja.Object, event string, a goja.Value) error {
-	fn, many, ok := m.listener(obj, event)
-	switch {
-	case ok:
-		_, err := m.rt.Call(fn, obj, a)
-		return err
-	case many:
-		return m.rt.Emit(obj, event, a)
-	}
-	return nil
-}
-
-func (m *module) emit2(obj *goja.Object, event string, a, b goja.Value) error {
-	fn, many, ok := m.listener(obj, event)
-	switch {
-	case ok:
-		_, err := m.rt.Call(fn, obj, a, b)
-		return err
-	case many:
-		return m.rt.Emit(obj, event, a, b)
-	}
-	return nil
-}
 
 // errorValue makes an Error for an `error` event or an errback.
 func (m *module) errorValue(msg string) *goja.Object { return m.rt.NewError(msg) }

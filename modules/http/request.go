@@ -57,7 +57,7 @@ func (r *request) emitBody(b []byte) error {
 	if v == nil {
 		return nil
 	}
-	return r.sc.m.emit1(r.obj, "body", v)
+	return r.sc.m.events.Emit1(r.obj, "body", v)
 }
 
 // complete emits `complete` (once) and forgets the Go side.
@@ -69,7 +69,7 @@ func (r *request) complete() error {
 			return err
 		}
 	}
-	return m.emit0(r.obj, "complete")
+	return m.events.Emit0(r.obj, "complete")
 }
 
 // requestPrototype is node.http.ServerRequest.prototype: setBodyEncoding and the lazy uri and

@@ -276,7 +276,7 @@ func (sc *serverConn) request(h *wire.Head) error {
 		sc.answerError(&wire.Error{Kind: wire.ErrBadRequestLine, Status: 400, Msg: "nobody serves upgrades to " + h.Target})
 		return nil
 	}
-	return sc.m.emit2(sc.srv.obj, "request", req.obj, res.obj)
+	return sc.m.events.Emit2(sc.srv.obj, "request", req.obj, res.obj)
 }
 
 // bad answers input that broke HTTP with its status (400, 431, 505) and closes after the

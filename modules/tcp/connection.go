@@ -162,7 +162,7 @@ func (h *connHandler) Data(b []byte) error {
 	if v == nil {
 		return nil
 	}
-	return c.m.rt.Emit(c.obj, "receive", v)
+	return c.m.events.Emit1(c.obj, "receive", v)
 }
 
 // EOF handles the peer's FIN: readyState goes from open to writeOnly (or from readOnly to

@@ -23,6 +23,7 @@ var (
 // module is node.tcp inside one runtime.
 type module struct {
 	rt          *runtime.Runtime
+	events      Events
 	connProto   *goja.Object
 	serverProto *goja.Object
 }
@@ -30,6 +31,7 @@ type module struct {
 // Install adds node.tcp to the runtime (made on first use).
 func Install(rt *runtime.Runtime) {
 	m := &module{rt: rt}
+	m.events.Runtime = rt
 	rt.Lazy(rt.Node(), "tcp", m.namespace)
 }
 
