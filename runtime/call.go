@@ -20,6 +20,12 @@ func (rt *Runtime) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (
 	if err != nil {
 		return nil, rt.wrapError(err)
 	}
+	if rt.exiting {
+		// node.exit ran as the callback's last act: its interrupt may not have been seen.
+		rt.VM.ClearInterrupt()
+		rt.exiting = false
+		return nil, &ExitError{Code: rt.exitCode}
+	}
 	return v, nil
 }
 
@@ -58,6 +64,7 @@ func (rt *Runtime) wrapError(err error) error {
 	if errors.As(err, &intr) {
 		if req, ok := intr.Value().(exitRequest); ok {
 			rt.VM.ClearInterrupt()
+			rt.exiting = false
 			return &ExitError{Code: req.code}
 		}
 	}

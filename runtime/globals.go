@@ -36,6 +36,7 @@ func (rt *Runtime) installGlobals() {
 		if len(c.Arguments) > 0 && !goja.IsUndefined(c.Argument(0)) {
 			code = int(c.Argument(0).ToInteger())
 		}
+		rt.exiting, rt.exitCode = true, code
 		vm.Interrupt(exitRequest{code: code})
 		return goja.Undefined()
 	})
