@@ -3,7 +3,9 @@
 // locations. Go services (binaryjs, the PeerServer) share a node.http server through
 // AttachUpgrade and AttachRoute.
 //
-// Each server connection has one reader goroutine that reads, parses with wire.Parser and posts
-// the events of each read to the loop as one batch; responses are written in request order
-// through the connection's tcp.Stream, which never blocks the loop.
+// Connections are tcp.Streams driven by the loop: each read is parsed with wire.Parser on the
+// loop and every event acted on at once (a head becomes a `request`, body pieces `body`
+// events); answers are queued in request order and leave in as few writes as possible, never
+// blocking the loop. Go handlers (AttachRoute) run off the loop; an upgraded connection
+// (AttachUpgrade) is handed over as a net.Conn with Go's own poller.
 package http
