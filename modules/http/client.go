@@ -3,6 +3,7 @@ package http
 import (
 	"errors"
 	"net"
+	"strings"
 	"time"
 
 	"github.com/dop251/goja"
@@ -91,6 +92,18 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 		path = pathV.String()
 	}
 	hs := m.headersOf(headersV, name)
+	if !hasHeader(hs, "Host") {
+		// HTTP/1.1 requires it and servers (Node 20's among them) refuse requests without
+		// it; 0.1.0 sent none unless given one.
+		host := cl.host
+		if strings.IndexByte(host, ':') >= 0 {
+			host = "[" + host + "]"
+		}
+		if cl.port != 80 {
+			host += ":" + itoa(cl.port)
+		}
+		hs = append([]wire.Header{{Name: "Host", Value: host}}, hs...)
+	}
 	out, fr, err := wire.AppendRequestHead(nil, method, path, hs, false)
 	if err != nil {
 		m.throw(name, err.Error())
@@ -105,6 +118,16 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 		return r.connected(fd)
 	})
 	return r.obj
+}
+
+// hasHeader reports whether hs holds a header called name (in any case).
+func hasHeader(hs []wire.Header, name string) bool {
+	for _, h := range hs {
+		if equalFold(h.Name, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // connected starts the connection: what was written so far goes out.

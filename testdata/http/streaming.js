@@ -1,11 +1,12 @@
 // Bodies stream both ways as they arrive, never buffered whole: the server answers the first
 // piece of a chunked request body before the client has sent the second, and the client sends
 // the second only after reading that answer. A request body with neither Content-Length nor
-// Transfer-Encoding goes out chunked.
+// Transfer-Encoding goes out chunked, and the client adds Host (beyond 0.1.0, which sent none:
+// HTTP/1.1 servers require it).
 var PORT = parseInt(ARGV[2]);
 
 var server = node.http.createServer(function (req, res) {
-  puts("server: request " + req.method + " " + req.uri.path + ", headers " + JSON.stringify(req.headers));
+  puts("server: request " + req.method + " " + req.uri.path + ", headers " + JSON.stringify(req.headers).replace(/:\d+"/, ":PORT\""));
   req.setBodyEncoding("utf8");
   var started = false;
   req.addListener("body", function (chunk) {
