@@ -205,13 +205,13 @@ func (h *connHandler) End(err error) error {
 	return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(err != nil))
 }
 
-// send writes data; on the loop inside the JavaScript call.
+// send writes data; on the loop inside the JavaScript call. It throws only when readyState
+// says the connection cannot write.
 func (c *Connection) send(data []byte) {
 	switch c.state {
 	case Open, WriteOnly:
-		if err := c.stream.Write(data); err != nil {
-			panic(c.m.rt.NewError("send(): " + err.Error()))
-		}
+		// A stream that failed meanwhile drops the data: its disconnect(true) is on its way.
+		c.stream.Write(data)
 	case Opening:
 		c.queued = append(c.queued, append([]byte(nil), data...))
 	default:
