@@ -29,6 +29,9 @@ const MaxRouteBody = 1 << 20
 // AttachUpgrade makes the node.http server object srv hand upgrade requests whose path
 // (without the query) equals path to h. Requests to other paths asking to upgrade get the usual
 // `request` event (or a 400 if nobody can upgrade them).
+//
+// Call it on the loop goroutine (it reads the JavaScript object). The handed-over connection
+// no longer keeps the loop alive: its new owner holds a loop handle while it needs one.
 func AttachUpgrade(srv goja.Value, path string, h UpgradeHandler) error {
 	s, err := serverOf(srv)
 	if err != nil {
@@ -42,6 +45,9 @@ func AttachUpgrade(srv goja.Value, path string, h UpgradeHandler) error {
 }
 
 // AttachRoute sends requests whose path starts with prefix to h instead of the `request` event.
+//
+// Call it on the loop goroutine. Answers from h take their turn among the connection's other
+// answers (pipelined requests are answered in order).
 func AttachRoute(srv goja.Value, prefix string, h RouteHandler) error {
 	s, err := serverOf(srv)
 	if err != nil {

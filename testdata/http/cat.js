@@ -1,6 +1,6 @@
 // node.http.cat(url, encoding) and node.cat(location) for http:// locations: a promise of the
 // whole body; the errback runs on a status other than 2xx and on connection refused; a URL
-// without a path means "/".
+// without a path means "/". node.cat of anything else goes to node.fs.cat.
 var PORT = parseInt(ARGV[2]);
 var CLOSED = parseInt(ARGV[3]);
 var BASE = "http://127.0.0.1:" + PORT;
@@ -38,6 +38,12 @@ var steps = [
   function (next) {
     node.cat(BASE + "/via-node-cat", "utf8").addCallback(function (content) {
       puts("node.cat: " + content);
+      next();
+    });
+  },
+  function (next) {
+    node.cat(__filename, "utf8").addCallback(function (content) {
+      puts("node.cat of a file (node.fs.cat): " + content.split("\n")[0]);
       next();
     });
   },
