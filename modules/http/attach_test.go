@@ -69,9 +69,9 @@ type hijacked struct {
 	h    nethttp.Header
 }
 
-func (w *hijacked) Header() nethttp.Header                        { return w.h }
-func (w *hijacked) Write(b []byte) (int, error)                   { return w.conn.Write(b) }
-func (w *hijacked) WriteHeader(int)                               {}
+func (w *hijacked) Header() nethttp.Header                       { return w.h }
+func (w *hijacked) Write(b []byte) (int, error)                  { return w.conn.Write(b) }
+func (w *hijacked) WriteHeader(int)                              {}
 func (w *hijacked) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.conn, w.brw, nil }
 
 // prefixed is a connection whose first reads return bytes already read from it.

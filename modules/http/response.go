@@ -15,7 +15,7 @@ type response struct {
 	sc      *serverConn
 	obj     *goja.Object // nil for answers made in Go
 	req     wire.Head    // what the answer depends on: method, version, keep-alive
-	out     []byte // written bytes not yet handed to the stream
+	out     []byte       // written bytes not yet handed to the stream
 	framing wire.Framing
 	sent    int64 // body bytes written, for Content-Length
 

@@ -36,7 +36,7 @@ type serverConn struct {
 	dead        bool // closed, failed or handed over
 	lingering   bool // reading only to throw away (see linger)
 	wantClose   bool
-	paused      bool // reading paused: too many requests wait for their answers
+	paused      bool        // reading paused: too many requests wait for their answers
 	spare       [][]byte    // output buffers of answered responses, for reuse
 	written     []*response // answered responses whose buffers go back to spare
 	scratch     []byte      // where pipelined answers are joined into one write

@@ -47,9 +47,9 @@ type Connection struct {
 	timer   *loop.Timer
 	server  *goja.Object // set on server-side connections
 	remote  string
-	attempt *int        // the connect in progress; nil when none
+	attempt *int         // the connect in progress; nil when none
 	cur     *connHandler // the handler of the current stream
-	queued  [][]byte // sends made while opening
+	queued  [][]byte     // sends made while opening
 
 	closeWhenOpen bool // close() was called while connecting
 }
