@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# PeerJS: two Peers on this machine with one binary DataConnection over loopback, a PeerServer
+# in the same process; ours (require("peerjs") on our node) against PeerJS 1.5.5 on Node 20
+# with @roamhq/wrtc 0.10.0 and npm peer 1.0.2 (PROTOCOLS.md §5.10). Goals: connect() to open
+# within 100 ms; at least 1.0x the Node peers' small-message rate and 1 MiB throughput.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+build_node
+export NODE_BIN PEER_NODE
+here=$BENCH_ROOT/scripts/bench/peerjs
+rounds=${ROUNDS:-5}
+compare "peerjs connect() to open, mean of 10 dials" ms "$rounds" \
+  "$here/run.sh ours open 10" \
+  "$here/run.sh node open 10" lower
+compare "peerjs 20,000 small binary messages one way" msg/s "$rounds" \
+  "$here/run.sh ours msgs 20000" \
+  "$here/run.sh node msgs 20000" higher
+compare "peerjs 20 x 1 MiB binary messages one way (chunked)" MB/s "$rounds" \
+  "$here/run.sh ours mib 20" \
+  "$here/run.sh node mib 20" higher
