@@ -32,6 +32,7 @@ type packer struct {
 	enc       binarypack.Encoder
 	arrayBufT reflect.Type
 	bytesT    reflect.Type
+	plainT    reflect.Type
 	dataViewP *goja.Object
 }
 
@@ -42,6 +43,7 @@ func newPacker(rt *runtime.Runtime) *packer {
 		enc:       binarypack.Encoder{WideIntegersAsFloat64: true},
 		arrayBufT: reflect.TypeOf(goja.ArrayBuffer{}),
 		bytesT:    reflect.TypeOf([]byte(nil)),
+		plainT:    reflect.TypeOf(map[string]any(nil)),
 		dataViewP: rt.VM.Get("DataView").ToObject(rt.VM).Get("prototype").ToObject(rt.VM),
 	}
 }
@@ -61,6 +63,9 @@ func (p *packer) pack(v goja.Value) ([]byte, error) {
 func (p *packer) append(dst []byte, v goja.Value, depth int) ([]byte, error) {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
 		return binarypack.AppendNil(dst), nil
+	}
+	if _, ok := v.(*goja.Symbol); ok {
+		return dst, &packError{`Type "symbol" not yet supported`}
 	}
 	o, isObj := v.(*goja.Object)
 	if !isObj {
@@ -98,9 +103,14 @@ func (p *packer) append(dst []byte, v goja.Value, depth int) ([]byte, error) {
 	case "Date":
 		return binarypack.AppendString(dst, o.String())
 	case "Object":
-		return p.appendObject(dst, o, depth)
+		// Plain objects, class instances and objects made by function
+		// constructors export as string-keyed maps; Map, Set and the like
+		// do not.
+		if o.ExportType() == p.plainT {
+			return p.appendObject(dst, o, depth)
+		}
 	}
-	return dst, &packError{fmt.Sprintf("Type %q not yet supported", o.ClassName())}
+	return dst, &packError{fmt.Sprintf("Type %q not yet supported", className(o))}
 }
 
 // appendObject writes an object as a map of its own enumerable string keys,
@@ -159,6 +169,17 @@ func viewBytes(o *goja.Object) ([]byte, bool) {
 		return nil, false
 	}
 	return all[off : off+n : off+n], true
+}
+
+// className names an object's type: its constructor's name, else its
+// class.
+func className(o *goja.Object) string {
+	if c, ok := o.Get("constructor").(*goja.Object); ok {
+		if n := c.Get("name"); n != nil && n.String() != "" {
+			return n.String()
+		}
+	}
+	return o.ClassName()
 }
 
 // primitiveType names a primitive's type as typeof does.
