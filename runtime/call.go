@@ -29,24 +29,68 @@ func (rt *Runtime) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (
 	return v, nil
 }
 
-// Emit calls every listener of event on the emitter obj with args, from the loop (see Call).
+// Emit calls every listener of event on the emitter obj with args, `this` being obj, from the
+// loop (see Call). Listeners added while it runs wait for the next emit. It walks the listener
+// array in Go, so an emit costs one JavaScript call per listener and nothing more.
 func (rt *Runtime) Emit(obj *goja.Object, event string, args ...goja.Value) error {
-	all := make([]goja.Value, 0, len(args)+2)
-	all = append(all, obj, rt.VM.ToValue(event))
-	all = append(all, args...)
-	_, err := rt.Call(rt.emitv, goja.Undefined(), all...)
-	return err
+	var first goja.Callable
+	var rest []goja.Callable
+	if !rt.listenersOf(obj, event, &first, &rest) {
+		return nil
+	}
+	if _, err := rt.Call(first, obj, args...); err != nil {
+		return err
+	}
+	for _, fn := range rest {
+		if _, err := rt.Call(fn, obj, args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // EmitJS is Emit for Go code already running inside a JavaScript call: an exception thrown by a
 // listener propagates to the JavaScript caller as a panic that goja turns back into a throw.
 func (rt *Runtime) EmitJS(obj *goja.Object, event string, args ...goja.Value) {
-	all := make([]goja.Value, 0, len(args)+2)
-	all = append(all, obj, rt.VM.ToValue(event))
-	all = append(all, args...)
-	if _, err := rt.emitv(goja.Undefined(), all...); err != nil {
+	var first goja.Callable
+	var rest []goja.Callable
+	if !rt.listenersOf(obj, event, &first, &rest) {
+		return
+	}
+	if _, err := first(obj, args...); err != nil {
 		panic(err)
 	}
+	for _, fn := range rest {
+		if _, err := fn(obj, args...); err != nil {
+			panic(err)
+		}
+	}
+}
+
+// listenersOf reads the listeners of event on obj (obj._events[event], an array): the first, and a snapshot of the others. It reports whether there is any.
+func (rt *Runtime) listenersOf(obj *goja.Object, event string, first *goja.Callable, rest *[]goja.Callable) bool {
+	ev, ok := obj.Get("_events").(*goja.Object)
+	if !ok {
+		return false
+	}
+	// Inherited names (toString, constructor) are functions, never arrays: only own lists pass.
+	list, ok := ev.Get(event).(*goja.Object)
+	if !ok || list.ClassName() != "Array" {
+		return false
+	}
+	n := int(list.Get("length").ToInteger())
+	for i := 0; i < n; i++ {
+		fn, ok := goja.AssertFunction(list.Get(itoa(i)))
+		if !ok {
+			continue
+		}
+		if *first == nil {
+			*first = fn
+		} else {
+			*rest = append(*rest, fn)
+		}
+	}
+	return *first != nil
 }
 
 // FatalError is an exception that escaped to the loop, or a syntax error, or a module that
