@@ -332,10 +332,31 @@ func TestBindingTwoProcesses(t *testing.T) {
 	ourNode(t)
 	host := "127.0.0.1"
 	port := startOurPeerServer(t, host)
-	exerciseBinding(t,
-		&harnessSide{name: "ours1", h: startOurPeer(t, host), ours: true},
-		&harnessSide{name: "ours2", h: startOurPeer(t, host), ours: true},
-		host, port, true)
+	x := &harnessSide{name: "ours1", h: startOurPeer(t, host), ours: true}
+	exerciseBinding(t, x, &harnessSide{name: "ours2", h: startOurPeer(t, host), ours: true}, host, port, true)
+
+	// A peer whose process dies: no goodbye on any layer, so the other
+	// side learns it from ICE (pion's failed timeout) and closes.
+	t.Run("a killed process", func(t *testing.T) {
+		x.h.t = t
+		z := &harnessSide{name: "ours3", h: startOurPeer(t, host), ours: true}
+		startSide(t, z, host, port)
+		var started struct{ Conn string }
+		if err := json.Unmarshal(x.h.call("connect", z.id, map[string]any{"serialization": "binary", "reliable": true}), &started); err != nil {
+			t.Fatal(err)
+		}
+		z.h.next("conn-open", started.Conn)
+		x.h.next("conn-open", started.Conn)
+		z.h.cmd.Process.Kill()
+		x.h.call("next", "conn-close", 60000, started.Conn)
+		if ev := x.h.next("conn-error", started.Conn); ev.Type != "negotiation-failed" {
+			t.Fatalf("error for the dead connection: %+v", ev)
+		}
+		x.h.call("send", started.Conn, "after")
+		if ev := x.h.next("conn-error", started.Conn); ev.Type != "not-open-yet" {
+			t.Fatalf("send after the close: %+v", ev)
+		}
+	})
 }
 
 // TestBindingBrowserInterop connects our node running require("peerjs")
