@@ -153,12 +153,12 @@ func (m *module) binding() *goja.Object {
 	// broadcast(handle, topic, message) -> undefined or the encode exception
 	b.Set("broadcast", func(c goja.FunctionCall) goja.Value {
 		s, _ := c.Argument(0).Export().(*server)
-		if s == nil || len(s.clients) == 0 {
-			return goja.Undefined()
-		}
 		frame, err := m.encode(c.Argument(1), c.Argument(2))
 		if err != nil {
 			return err
+		}
+		if s == nil {
+			return goja.Undefined()
 		}
 		for _, h := range s.clients {
 			h.sock.Conn.Write(frame)

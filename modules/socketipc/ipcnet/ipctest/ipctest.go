@@ -220,3 +220,46 @@ func FreeUDPPort(t testing.TB) string {
 	defer c.Close()
 	return strconv.Itoa(c.LocalAddr().(*net.UDPAddr).Port)
 }
+
+// RunOnRealPackage runs testdata/AREA/NAME.js on Node.js with the real npm packages (through
+// scripts/interop/socketipc/run_testdata.js, which gives it puts, p, ARGV and node.exit) with
+// the arguments of NAME.args ({tmp}, {port}, {port2} filled in), and fails the test unless its
+// stdout equals NAME.out: the script's expected output is the real library's.
+func RunOnRealPackage(t *testing.T, area, name string) {
+	t.Helper()
+	peer, _ := PeerNode(t)
+	dir := filepath.Join(Root(), "testdata", area)
+	want, err := os.ReadFile(filepath.Join(dir, name+".out"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	args := []string{filepath.Join(Root(), "scripts/interop/socketipc/run_testdata.js"), name + ".js"}
+	if b, err := os.ReadFile(filepath.Join(dir, name+".args")); err == nil {
+		for _, a := range strings.Fields(string(b)) {
+			a = strings.ReplaceAll(a, "{tmp}", t.TempDir())
+			a = strings.ReplaceAll(a, "{port2}", FreePort(t))
+			a = strings.ReplaceAll(a, "{port}", FreePort(t))
+			args = append(args, a)
+		}
+	}
+	cmd := exec.Command(peer, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "NODE_PATH="+filepath.Join(Root(), "scripts/interop/node_modules"))
+	done := make(chan struct{})
+	timer := time.AfterFunc(30*time.Second, func() {
+		select {
+		case <-done:
+		default:
+			cmd.Process.Kill()
+		}
+	})
+	defer timer.Stop()
+	out, err := cmd.Output()
+	close(done)
+	if err != nil {
+		t.Fatalf("%s.js on the real package: %v\n%s", name, err, out)
+	}
+	if string(out) != string(want) {
+		t.Errorf("%s.js: the real package prints\n%s\nbut %s.out says\n%s", name, out, name, want)
+	}
+}

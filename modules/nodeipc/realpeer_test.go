@@ -1,0 +1,20 @@
+package nodeipc_test
+
+import (
+	"testing"
+
+	"earlynode/modules/socketipc/ipcnet/ipctest"
+)
+
+// TestScriptsOnRealPackage runs the testdata/nodeipc scripts on Node.js with the real node-ipc
+// 9.2.1: their .out files (which TestScripts holds earlynode to) must be what the real library
+// prints. (colors.js is earlynode's alone: 9.2.1 no longer defines the colour getters.)
+func TestScriptsOnRealPackage(t *testing.T) {
+	for _, name := range []string{"config", "events", "retry", "log", "raw", "sync", "maxconn", "udp"} {
+		name := name
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ipctest.RunOnRealPackage(t, "nodeipc", name)
+		})
+	}
+}

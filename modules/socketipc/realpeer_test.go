@@ -1,0 +1,20 @@
+package socketipc_test
+
+import (
+	"testing"
+
+	"earlynode/modules/socketipc/ipcnet/ipctest"
+)
+
+// TestScriptsOnRealPackage runs the testdata/socketipc scripts on Node.js with the real
+// @crussell52/socket-ipc 0.4.0: their .out files (which TestScripts holds earlynode to) must
+// be what the real library prints.
+func TestScriptsOnRealPackage(t *testing.T) {
+	for _, name := range []string{"events", "errors", "retry"} {
+		name := name
+		t.Run(name, func(t *testing.T) {
+			t.Parallel()
+			ipctest.RunOnRealPackage(t, "socketipc", name)
+		})
+	}
+}
