@@ -155,14 +155,15 @@ func (h *connHandler) Data(b []byte) error {
 	if c.cur != h || (c.state != Open && c.state != ReadOnly) {
 		return nil
 	}
-	if !HasListeners(c.obj, "receive") {
+	t := c.m.events.Find(c.obj, "receive")
+	if !t.Heard() {
 		return nil
 	}
 	v := c.dec.Value(c.m.rt, b)
 	if v == nil {
 		return nil
 	}
-	return c.m.events.Emit1(c.obj, "receive", v)
+	return t.Emit1(&c.m.events, v)
 }
 
 // EOF handles the peer's FIN: readyState goes from open to writeOnly (or from readOnly to

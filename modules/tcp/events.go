@@ -87,3 +87,36 @@ func (e *Events) Emit2(obj *goja.Object, event string, a, b goja.Value) error {
 	}
 	return nil
 }
+
+// Target is what Find found: the listeners of one event of one emitter, ready to be called
+// once the argument is made (so that nothing is made for an event nobody hears).
+type Target struct {
+	obj   *goja.Object
+	event string
+	fn    goja.Callable
+	many  bool
+}
+
+// Find looks up the listeners of event on obj.
+func (e *Events) Find(obj *goja.Object, event string) Target {
+	fn, many, ok := e.listener(obj, event)
+	if !ok {
+		fn = nil
+	}
+	return Target{obj: obj, event: event, fn: fn, many: many}
+}
+
+// Heard reports whether the event has any listener.
+func (t Target) Heard() bool { return t.fn != nil || t.many }
+
+// Emit1 calls the listeners found with one argument.
+func (t Target) Emit1(e *Events, a goja.Value) error {
+	switch {
+	case t.fn != nil:
+		_, err := e.Runtime.Call(t.fn, t.obj, a)
+		return err
+	case t.many:
+		return e.Runtime.Emit(t.obj, t.event, a)
+	}
+	return nil
+}

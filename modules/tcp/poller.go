@@ -20,7 +20,8 @@ type poller struct {
 	fds    []*pollFD
 	count  int // registered descriptors
 	events []unix.EpollEvent
-	buf    []byte // where every read lands; its bytes are used before the next read
+	buf    []byte    // where every read lands; its bytes are used before the next read
+	spare  []*pollFD // a ready list to reuse
 }
 
 // pollFD is one registered descriptor and what to do when it is ready.
@@ -68,7 +69,8 @@ func (p *poller) Poll(timeout time.Duration) {
 	if n <= 0 {
 		return
 	}
-	var ready []*pollFD
+	ready := p.spare
+	p.spare = nil
 	for i := 0; i < n; i++ {
 		ev := &p.events[i]
 		fd := int(ev.Fd)
@@ -89,6 +91,8 @@ func (p *poller) Poll(timeout time.Duration) {
 	}
 	if len(ready) > 0 {
 		p.l.Dispatch(func() error { return p.dispatch(ready) })
+	} else {
+		p.spare = ready
 	}
 }
 
@@ -111,6 +115,14 @@ func (p *poller) wait(timeout time.Duration) int {
 
 // dispatch runs the handlers of the descriptors found ready.
 func (p *poller) dispatch(ready []*pollFD) error {
+	defer func() {
+		// The list goes back for the next Poll (one is kept; polls between dispatches make
+		// their own).
+		clear(ready)
+		if p.spare == nil {
+			p.spare = ready[:0]
+		}
+	}()
 	for i, pf := range ready {
 		ev := pf.got
 		pf.got, pf.posted = 0, false
