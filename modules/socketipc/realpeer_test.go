@@ -18,3 +18,9 @@ func TestScriptsOnRealPackage(t *testing.T) {
 		})
 	}
 }
+
+// TestExamplesOnRealPackage does the same for the seed page's example
+// (testdata/examples/socketipc_reconnect.js).
+func TestExamplesOnRealPackage(t *testing.T) {
+	ipctest.RunOnRealPackage(t, "examples", "socketipc_reconnect")
+}
