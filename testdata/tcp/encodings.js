@@ -13,9 +13,12 @@ var server = node.tcp.createServer(function (socket) {
       socket.send([0, 1, 127, 128, 200, 255]);
       socket.close();
     } else if (what == "split") {
-      // "é" is C3 A9 in UTF-8: send its two bytes in two writes, 50 ms apart.
+      // "é" is C3 A9 in UTF-8: its two bytes go in two writes, the second once the client
+      // has read the first.
       socket.send([0x68, 0xC3]);
-      setTimeout(function () { socket.send([0xA9, 0x21]); socket.close(); }, 50);
+    } else if (what == "more") {
+      socket.send([0xA9, 0x21]);
+      socket.close();
     } else if (what == "utf8") {
       socket.send("h\u00e9llo \u20ac", "utf8");
       socket.close();
@@ -35,7 +38,10 @@ function fetch (what, encoding, show, next) {
   if (encoding) c.setEncoding(encoding);
   var got = [];
   c.addListener("connect", function () { c.send(what); });
-  c.addListener("receive", function (data) { got.push(data); });
+  c.addListener("receive", function (data) {
+    got.push(data);
+    if (what == "split" && got.length == 1) c.send("more");
+  });
   c.addListener("eof", function () { c.close(); });
   c.addListener("disconnect", function () {
     puts(what + " as " + (encoding || "default") + ": " + show(got));

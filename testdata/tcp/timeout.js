@@ -5,12 +5,14 @@ var PORT = parseInt(ARGV[2]);
 var start;
 var server = node.tcp.createServer(function (socket) {
   puts("server side default timeout: " + socket.timeout);
-  socket.timeout = 300;
+  socket.timeout = 1000;
   socket.setEncoding("utf8");
-  socket.addListener("receive", function (d) { puts("server: receive " + d); });
+  var received = "";
+  socket.addListener("receive", function (d) { received += d; });
   socket.addListener("timeout", function () {
     var idle = new Date() - last;
-    puts("server: timeout after at least 300 ms idle: " + (idle >= 290) + ", readyState " + socket.readyState);
+    puts("server: received " + JSON.stringify(received));
+    puts("server: timeout after at least 1000 ms idle: " + (idle >= 990) + ", readyState " + socket.readyState);
   });
   socket.addListener("disconnect", function (had_error) {
     puts("server: disconnect " + had_error);
@@ -24,13 +26,13 @@ var c = node.tcp.createConnection(PORT);
 puts("client default timeout: " + c.timeout);
 c.addListener("connect", function () {
   var n = 0;
-  // Three sends 150 ms apart keep the server's 300 ms timeout from firing.
+  // Three sends 100 ms apart keep the server's 1000 ms timeout from firing.
   var t = setInterval(function () {
     n += 1;
-    c.send("tick " + n);
+    c.send("tick " + n + ";");
     last = new Date();
     if (n == 3) clearInterval(t);
-  }, 150);
+  }, 100);
 });
 c.addListener("eof", function () { puts("client: eof"); c.close(); });
 c.addListener("disconnect", function (had_error) { puts("client: disconnect " + had_error); });
