@@ -10,7 +10,7 @@ sock=$dir/bench.sock
 export NODE_PATH="$here/../../interop/node_modules"
 "$runtime" "$here/$server" "$sock" > "$dir/server.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$dir"' EXIT
+trap 'kill $pid 2>/dev/null || true; wait $pid 2>/dev/null || true; rm -rf "$dir"' EXIT
 for _ in $(seq 100); do
   grep -q listening "$dir/server.log" 2>/dev/null && break
   sleep 0.05
