@@ -46,7 +46,7 @@ type Stream struct {
 	handle *loop.Handle
 	lastIO int64 // loop clock (unix ns) of the last read or write
 
-	pending []byte
+	pending writeQueue
 	after   closeStep
 	closed  bool
 	paused  bool // reading paused by Pause
@@ -135,8 +135,8 @@ func (s *Stream) Write(b []byte) error {
 	if len(b) == 0 {
 		return nil
 	}
-	if len(s.pending) > 0 {
-		s.pending = append(s.pending, b...)
+	if s.pending.size > 0 {
+		s.pending.push(b)
 		return nil
 	}
 	n, err := s.write(b)
@@ -145,7 +145,7 @@ func (s *Stream) Write(b []byte) error {
 		return nil
 	}
 	if n < len(b) {
-		s.pending = append(s.pending[:0], b[n:]...)
+		s.pending.push(b[n:])
 		s.updateInterest()
 	}
 	return nil
@@ -176,26 +176,25 @@ func (s *Stream) write(b []byte) (int, error) {
 	return n, nil
 }
 
-// onWrite writes the queue once the socket takes more.
+// onWrite writes the queue once the socket takes more, many pieces per call.
 func (s *Stream) onWrite() error {
 	if s.closed {
 		return nil
 	}
-	n, err := s.write(s.pending)
-	if err != nil {
-		s.Abort(err)
-		return nil
-	}
-	rest := len(s.pending) - n
-	if rest > 0 {
-		copy(s.pending, s.pending[n:])
-		s.pending = s.pending[:rest]
-		return nil
-	}
-	if cap(s.pending) > 4*ReadBufferSize {
-		s.pending = nil
-	} else {
-		s.pending = s.pending[:0]
+	for s.pending.size > 0 {
+		n, err := s.pending.writeTo(s.fd)
+		if err == unix.EINTR {
+			continue
+		}
+		if err == unix.EAGAIN {
+			return nil
+		}
+		if err != nil {
+			s.Abort(os.NewSyscallError("writev", err))
+			return nil
+		}
+		s.touch()
+		s.pending.advance(n)
 	}
 	s.updateInterest()
 	s.carryOut()
@@ -212,14 +211,14 @@ func (s *Stream) updateInterest() {
 	if !s.paused && !s.eof {
 		want |= unix.EPOLLIN | unix.EPOLLRDHUP
 	}
-	if len(s.pending) > 0 {
+	if s.pending.size > 0 {
 		want |= unix.EPOLLOUT
 	}
 	s.p.set(s.pf, want)
 }
 
 // Pending returns how many bytes wait to be written.
-func (s *Stream) Pending() int { return len(s.pending) }
+func (s *Stream) Pending() int { return s.pending.size }
 
 // Pause stops reading until Resume (the peer then waits); Resume starts again.
 func (s *Stream) Pause() {
@@ -239,7 +238,7 @@ func (s *Stream) later(step closeStep) {
 		return
 	}
 	s.after = step
-	if len(s.pending) == 0 {
+	if s.pending.size == 0 {
 		s.carryOut()
 	}
 }
@@ -293,7 +292,7 @@ func (s *Stream) Abort(err error) {
 		return
 	}
 	s.closed = true
-	s.pending = nil
+	s.pending.reset()
 	s.p.remove(s.pf)
 	unix.Close(s.fd)
 	h := s.h

@@ -1,0 +1,80 @@
+package tcp
+
+import (
+	"golang.org/x/sys/unix"
+)
+
+// queueChunk is the size of the pieces a writeQueue copies data into.
+const queueChunk = 64 << 10
+
+// writeQueue holds bytes the kernel did not take yet, in order, as a list of chunks written
+// with writev: queuing copies each byte once and writing never moves what is left.
+type writeQueue struct {
+	chunks [][]byte // chunks[0][head:] is the next byte to write
+	head   int
+	size   int // bytes queued
+	iov    [][]byte
+}
+
+// push copies b to the end of the queue.
+func (q *writeQueue) push(b []byte) {
+	q.size += len(b)
+	for len(b) > 0 {
+		if n := len(q.chunks); n > 0 {
+			last := q.chunks[n-1]
+			if room := cap(last) - len(last); room > 0 {
+				k := min(room, len(b))
+				q.chunks[n-1] = append(last, b[:k]...)
+				b = b[k:]
+				continue
+			}
+		}
+		c := make([]byte, 0, max(queueChunk, min(len(b), 1<<20)))
+		q.chunks = append(q.chunks, c)
+	}
+}
+
+// writeTo writes as much of the queue as the socket takes, in one writev.
+func (q *writeQueue) writeTo(fd int) (int, error) {
+	iov := q.iov[:0]
+	for i, c := range q.chunks {
+		if i == 0 {
+			c = c[q.head:]
+		}
+		iov = append(iov, c)
+		if len(iov) == 64 {
+			break
+		}
+	}
+	q.iov = iov
+	n, err := unix.Writev(fd, iov)
+	clear(iov)
+	if n < 0 {
+		n = 0
+	}
+	return n, err
+}
+
+// advance drops n written bytes from the front.
+func (q *writeQueue) advance(n int) {
+	q.size -= n
+	for n > 0 {
+		rest := len(q.chunks[0]) - q.head
+		if n < rest {
+			q.head += n
+			return
+		}
+		n -= rest
+		q.chunks[0] = nil
+		q.chunks = q.chunks[1:]
+		q.head = 0
+	}
+	if q.size == 0 {
+		q.chunks = q.chunks[:0]
+	}
+}
+
+// reset drops everything queued.
+func (q *writeQueue) reset() {
+	*q = writeQueue{}
+}
