@@ -225,3 +225,40 @@ func umask() os.FileMode {
 	syscall.Umask(m)
 	return os.FileMode(m)
 }
+
+// TestBadInputToClient has a bare server send our client malformed JSON: the client reports a
+// DecodeError, drops that connection, reconnects and goes on.
+func TestBadInputToClient(t *testing.T) {
+	bin := ipctest.Node(t)
+	sock := filepath.Join(t.TempDir(), "badserver.sock")
+	ln, err := net.Listen("unix", sock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	client := ipctest.Start(t, "client", filepath.Join(ipctest.Root(), "testdata/socketipc"), bin, "badinput_client.js", sock)
+	first, err := ln.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	first.Write([]byte(`{"topic":"ok","message":1}` + "\x00\x00"))
+	client.WaitLines(t, 10*time.Second, "connect", "ok 1")
+	// As in the library, a chunk with a bad message delivers none of its messages.
+	first.Write([]byte(`{"topic":"ok","message":"dropped"}` + "\x00\x00" + "{not json\x00\x00"))
+	client.WaitLines(t, 10*time.Second, `error DecodeError: Failed to decode, caused by:`, "disconnect")
+	if strings.Contains(client.Output(), "dropped") {
+		t.Errorf("a message of the bad chunk was delivered:\n%s", client.Output())
+	}
+	first.Close()
+	second, err := ln.Accept()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer second.Close()
+	go func() {
+		io.Copy(io.Discard, second) // until the client ends, then end too, as a Node server does
+		second.Close()
+	}()
+	second.Write([]byte(`{"topic":"ok","message":2}` + "\x00\x00"))
+	client.WaitLines(t, 10*time.Second, "reconnect", "ok 2", "close")
+}
