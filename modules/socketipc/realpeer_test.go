@@ -10,7 +10,7 @@ import (
 // @crussell52/socket-ipc 0.4.0: their .out files (which TestScripts holds earlynode to) must
 // be what the real library prints.
 func TestScriptsOnRealPackage(t *testing.T) {
-	for _, name := range []string{"events", "errors", "retry"} {
+	for _, name := range []string{"events", "errors", "retry", "transcoder"} {
 		name := name
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

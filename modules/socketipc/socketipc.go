@@ -46,7 +46,6 @@ type module struct {
 	rt        *runtime.Runtime
 	json      *ipcnet.JSON
 	exports   goja.Value
-	deliver   goja.Callable // (emitter, message, topic, clientId)
 	emitError goja.Callable // (emitter, err, clientId)
 	decodeErr goja.Callable // (message, rawData, clientId) -> DecodeError
 	buf       []byte
@@ -65,7 +64,6 @@ func newModule(rt *runtime.Runtime) *module {
 	}
 	o := res.ToObject(rt.VM)
 	m.exports = o.Get("exports")
-	m.deliver, _ = goja.AssertFunction(o.Get("deliver"))
 	m.emitError, _ = goja.AssertFunction(o.Get("emitError"))
 	m.decodeErr, _ = goja.AssertFunction(o.Get("newDecodeError"))
 	return m

@@ -158,7 +158,6 @@
           self.emit('close');
         }
       });
-      if (this._transcoder) this._server.decoders = decoders;
     }
 
     close() {
