@@ -23,6 +23,9 @@ import (
 //go:embed nodeipc.js
 var apiJS string
 
+//go:embed pubsub.js
+var pubsubJS string
+
 // Name is the name the package is required by.
 const Name = "node-ipc"
 
@@ -39,10 +42,10 @@ type module struct {
 	json    *ipcnet.JSON
 	exports goja.Value
 
-	clientChunk, clientRaw                 goja.Callable
-	serverChunk, serverRaw, serverCreated  goja.Callable
+	clientChunk, clientRaw                goja.Callable
+	serverChunk, serverRaw, serverCreated goja.Callable
 	serverSocketError, serverSocketClosed goja.Callable
-	udpReceived                            goja.Callable
+	udpReceived                           goja.Callable
 
 	syntaxError, typeError goja.Constructor
 	buf                    []byte
@@ -51,13 +54,22 @@ type module struct {
 func newModule(rt *runtime.Runtime) *module {
 	m := &module{rt: rt, json: ipcnet.NewJSON(rt)}
 	installColors(rt)
+	ps, err := rt.VM.RunScript("node-ipc-pubsub.js", pubsubJS)
+	if err != nil {
+		panic(fmt.Sprintf("nodeipc: %v", err))
+	}
+	psFactory, _ := goja.AssertFunction(ps)
+	pubsub, err := psFactory(goja.Undefined())
+	if err != nil {
+		panic(fmt.Sprintf("nodeipc: %v", err))
+	}
 	v, err := rt.VM.RunScript("node-ipc.js", apiJS)
 	if err != nil {
 		panic(fmt.Sprintf("nodeipc: %v", err))
 	}
 	factory, _ := goja.AssertFunction(v)
 	host, _ := os.Hostname()
-	res, err := factory(goja.Undefined(), m.binding(), rt.VM.ToValue(host))
+	res, err := factory(goja.Undefined(), m.binding(), rt.VM.ToValue(host), pubsub)
 	if err != nil {
 		panic(fmt.Sprintf("nodeipc: %v", err))
 	}
