@@ -82,6 +82,9 @@ func NewPeer(id string, opts Options, events Events) *Peer {
 	if o.DisableMDNS {
 		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 	}
+	if n := newBufferedNet(); n != nil {
+		se.SetNet(n)
+	}
 	p.api = webrtc.NewAPI(webrtc.WithSettingEngine(se))
 
 	switch {
