@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"time"
 
 	"earlynode/loop"
 )
@@ -93,11 +94,14 @@ func chmodAll(path string, readable, writable bool) error {
 }
 
 func (s *Listener) acceptLoop(tlsConf *tls.Config) {
+	var backoff time.Duration
 	for {
 		nc, err := s.ln.Accept()
 		if err != nil {
-			var ne net.Error
-			if errors.As(err, &ne) && ne.Timeout() {
+			if !errors.Is(err, net.ErrClosed) {
+				// Out of file descriptors and the like: wait and go on, as net/http does.
+				backoff = min(max(2*backoff, 5*time.Millisecond), time.Second)
+				time.Sleep(backoff)
 				continue
 			}
 			s.handle.Post(func() error {
@@ -106,6 +110,7 @@ func (s *Listener) acceptLoop(tlsConf *tls.Config) {
 			})
 			return
 		}
+		backoff = 0
 		if tlsConf != nil {
 			go s.handshake(tls.Server(nc, tlsConf))
 			continue
