@@ -18,6 +18,7 @@ type clientConn struct {
 	callbacks *goja.Object
 	sock      *ipcnet.Socket
 	raw       bool
+	maxSize   int
 }
 
 func (h *clientConn) callback(name string, args ...goja.Value) error {
@@ -52,7 +53,7 @@ func (h *clientConn) Batch(b any) error {
 			}
 		}
 		if x.tooBig != nil && !h.sock.Conn.Destroyed() {
-			if err := h.callback("error", h.m.tooLargeError(x.tooBig)); err != nil {
+			if err := h.callback("error", h.m.tooLargeError(x.tooBig, h.maxSize)); err != nil {
 				return err
 			}
 			h.sock.Conn.Destroy()
@@ -77,12 +78,16 @@ type mode struct {
 	raw       bool
 	encoding  wire.Encoding
 	delimiter string
+	maxSize   int // config.maxMessageSize (earlynode's), else wire.DefaultMaxMessageSize
 }
 
 func (m *module) modeOf(o *goja.Object) mode {
-	md := mode{delimiter: wire.DefaultDelimiter}
+	md := mode{delimiter: wire.DefaultDelimiter, maxSize: wire.DefaultMaxMessageSize}
 	if o == nil {
 		return md
+	}
+	if v := o.Get("maxMessageSize"); v != nil && !goja.IsUndefined(v) && v.ToInteger() > 0 {
+		md.maxSize = int(v.ToInteger())
 	}
 	md.raw = o.Get("rawBuffer").ToBoolean()
 	if e := o.Get("encoding"); e != nil && !goja.IsUndefined(e) {
@@ -105,7 +110,7 @@ func (m *module) connect(c goja.FunctionCall) goja.Value {
 	client := c.Argument(0).ToObject(vm)
 	opts := c.Argument(1).ToObject(vm)
 	md := m.modeOf(c.Argument(3).ToObject(vm))
-	h := &clientConn{m: m, client: client, callbacks: c.Argument(4).ToObject(vm), raw: md.raw}
+	h := &clientConn{m: m, client: client, callbacks: c.Argument(4).ToObject(vm), raw: md.raw, maxSize: md.maxSize}
 	dial := ipcnet.DialOptions{Network: "unix"}
 	host := ""
 	if p := opts.Get("path"); p != nil && !goja.IsUndefined(p) {
@@ -143,7 +148,7 @@ func (m *module) connect(c goja.FunctionCall) goja.Value {
 			dial.TLS = conf
 		}
 	}
-	conn := ipcnet.Dial(m.rt.Loop, dial, streamDecoder(md.raw, md.encoding, md.delimiter, 0), nil)
+	conn := ipcnet.Dial(m.rt.Loop, dial, streamDecoder(md.raw, md.encoding, md.delimiter, md.maxSize), nil)
 	h.sock = ipcnet.NewSocket(m.rt, conn, h)
 	return h.sock.Obj
 }

@@ -204,10 +204,10 @@ func (m *module) invalidJSON(pe *wire.ParseError) goja.Value {
 }
 
 // tooLargeError is the error published when a message passes the size limit.
-func (m *module) tooLargeError(err error) *goja.Object {
+func (m *module) tooLargeError(err error, limit int) *goja.Object {
 	msg := err.Error()
 	if errors.Is(err, wire.ErrFrameTooLarge) {
-		msg = fmt.Sprintf("node-ipc: a received message is longer than the limit of %d bytes; the connection is closed", wire.DefaultMaxMessageSize)
+		msg = fmt.Sprintf("node-ipc: a received message is longer than the limit of %d bytes (config.maxMessageSize); the connection is closed", limit)
 	}
 	e := m.rt.NewError(msg)
 	e.Set("code", "ERR_IPC_MESSAGE_TOO_LARGE")

@@ -145,7 +145,8 @@
     var socket = binding.connect(client, options, tls, {
       rawBuffer: !!client.config.rawBuffer,
       encoding: client.config.encoding,
-      delimiter: delimiter
+      delimiter: delimiter,
+      maxMessageSize: client.config.maxMessageSize
     }, {
       error: function (err) {
         client.log('\n\n######\nerror: ', err);

@@ -103,9 +103,9 @@ func (s *netServer) listen(c goja.FunctionCall) goja.Value {
 func (s *netServer) accept(c *ipcnet.Conn) error {
 	m := s.m
 	md := m.modeOf(s.ipc.Get("config").ToObject(m.rt.VM))
-	h := &serverConn{m: m, ipc: s.ipc}
+	h := &serverConn{m: m, ipc: s.ipc, maxSize: md.maxSize}
 	h.sock = ipcnet.NewSocket(m.rt, c, h)
-	c.SetDecoder(streamDecoder(md.raw, md.encoding, md.delimiter, 0))
+	c.SetDecoder(streamDecoder(md.raw, md.encoding, md.delimiter, md.maxSize))
 	c.Start()
 	_, err := m.rt.Call(m.serverCreated, s.ipc, h.sock.Obj)
 	return err
@@ -113,9 +113,10 @@ func (s *netServer) accept(c *ipcnet.Conn) error {
 
 // serverConn is the node-ipc Server's side of one accepted connection.
 type serverConn struct {
-	m    *module
-	ipc  *goja.Object
-	sock *ipcnet.Socket
+	m       *module
+	ipc     *goja.Object
+	sock    *ipcnet.Socket
+	maxSize int
 }
 
 // Connect implements ipcnet.Events (accepted connections are connected already).
@@ -142,7 +143,7 @@ func (h *serverConn) Batch(b any) error {
 			}
 		}
 		if x.tooBig != nil && !h.sock.Conn.Destroyed() {
-			if err := m.call(m.serverSocketError, h.ipc, m.tooLargeError(x.tooBig)); err != nil {
+			if err := m.call(m.serverSocketError, h.ipc, m.tooLargeError(x.tooBig, h.maxSize)); err != nil {
 				return err
 			}
 			h.sock.Conn.Destroy()

@@ -3,6 +3,7 @@
 // errors) and socket.disconnected. Usage: badinput_server.js SOCKET_FILE
 var ipc = require("node-ipc");
 ipc.config.silent = true;
+ipc.config.maxMessageSize = 1 << 20; // earlynode's limit on a message (default 64 MiB), small here
 ipc.serve(ARGV[2], function () {
   puts("listening");
   ipc.server.on("connect", function () { puts("connect"); });
