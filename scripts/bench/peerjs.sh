@@ -15,6 +15,6 @@ compare "peerjs connect() to open, mean of 10 dials" ms "$rounds" \
 compare "peerjs 20,000 small binary messages one way" msg/s "$rounds" \
   "$here/run.sh ours msgs 20000" \
   "$here/run.sh node msgs 20000" higher
-compare "peerjs 20 x 1 MiB binary messages one way (chunked)" MB/s "$rounds" \
-  "$here/run.sh ours mib 20" \
-  "$here/run.sh node mib 20" higher
+compare "peerjs 50 x 1 MiB binary messages one way (chunked)" MB/s "$rounds" \
+  "$here/run.sh ours mib 50" \
+  "$here/run.sh node mib 50" higher
