@@ -1,7 +1,8 @@
 // PeerServer: on its own port with a path, a key and allow_discovery (the HTTP API, the
 // connection and disconnect events, listAllPeers); without discovery (401, an error event on
 // listAllPeers); attached to a node.http server, whose other requests still reach its
-// "request" listener, with two Peers meeting through it; and a port already in use.
+// "request" listener, with two Peers meeting through it and a second PeerServer under a path;
+// and a port already in use.
 var peerjs = require("peerjs");
 var port = parseInt(ARGV[2]);
 var port2 = parseInt(ARGV[3]);
@@ -86,35 +87,55 @@ function attached(next) {
   server.addListener("listening", function () { puts("  listening, address " + server.address()); });
   var seen = [];
   server.addListener("connection", function (id) { seen.push(id); });
+
+  // Two Peers meet through the attached server; closing it leaves the HTTP server serving.
+  function twoPeers() {
+    var opts = { host: "127.0.0.1", port: port2, config: { iceServers: [] } };
+    var a = new peerjs.Peer("a", opts);
+    var b = new peerjs.Peer("b", opts);
+    b.addListener("connection", function (conn) {
+      conn.addListener("data", function (d) {
+        puts("  b got " + JSON.stringify(d) + "; the server saw " + seen.sort().join(" and "));
+        a.destroy();
+        b.destroy();
+        b.addListener("close", function () {
+          server.close();
+          server.addListener("close", function () {
+            get(port2, "/peerjs/id", function (status, body) {
+              puts("  after close, GET /peerjs/id: " + status + " " + body);
+              get(port2, "/page", function (status, body) {
+                puts("  after close, GET /page: " + status + " " + body);
+                http.close();
+                next();
+              });
+            });
+          });
+        });
+      });
+    });
+    b.addListener("open", function () {
+      var conn = a.connect("b");
+      conn.addListener("open", function () { conn.send({ through: "node.http" }); });
+    });
+  }
+
   get(port2, "/page", function (status, body) {
     puts("  GET /page: " + status + " " + body);
     get(port2, "/", function (status, body) {
       puts("  GET /: " + status + " " + body);
       get(port2, "/peerjs/id", function (status, body) {
         puts("  GET /peerjs/id: " + status + ", a UUID " + isUUID(body));
-        var opts = { host: "127.0.0.1", port: port2, config: { iceServers: [] } };
-        var a = new peerjs.Peer("a", opts);
-        var b = new peerjs.Peer("b", opts);
-        b.addListener("connection", function (conn) {
-          conn.addListener("data", function (d) {
-            puts("  b got " + JSON.stringify(d) + "; the server saw " + seen.sort().join(" and "));
-            a.destroy();
-            b.destroy();
-            b.addListener("close", function () {
-              server.close();
-              server.addListener("close", function () {
-                get(port2, "/peerjs/id", function (status, body) {
-                  puts("  after close, GET /peerjs/id: " + status + " " + body);
-                  http.close();
-                  next();
-                });
-              });
-            });
+        // A second PeerServer on the same node.http server, under a path and with a key.
+        var second = new peerjs.PeerServer({ server: http, path: "/signal", key: "k2" });
+        get(port2, "/signal/k2/id", function (status, body) {
+          puts("  GET /signal/k2/id: " + status + ", a UUID " + isUUID(body));
+          var c = new peerjs.Peer("c", { host: "127.0.0.1", port: port2, path: "/signal", key: "k2", config: { iceServers: [] } });
+          c.addListener("open", function (id) {
+            puts("  c: open " + id + " through the second server; its clients " + JSON.stringify(second.clients()));
+            c.destroy();
+            second.close();
+            twoPeers();
           });
-        });
-        b.addListener("open", function () {
-          var conn = a.connect("b");
-          conn.addListener("open", function () { conn.send({ through: "node.http" }); });
         });
       });
     });
