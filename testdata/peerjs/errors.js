@@ -1,6 +1,7 @@
 // Bad input and failures, each the documented "error" event with a clear message, never a
 // crash or a hang: an invalid id, a taken id, a wrong key, a server that is down (with and
-// without an id), a peer that does not exist, an unknown serialization, sends before open,
+// without an id), a peer that does not exist, an unknown serialization, metadata with no JSON
+// form, sends before open,
 // after close, too big for JSON or not serializable, a remote peer that disappears, a server
 // that goes away, and connect after destroy.
 var peerjs = require("peerjs");
@@ -68,6 +69,12 @@ var steps = [
       puts("  conn close, open " + conn.open);
       next();
     });
+  },
+  function metadataWithoutJSON(next) {
+    var cyclic = {};
+    cyclic.self = cyclic;
+    var conn = alice.connect("bob", "binary", cyclic);
+    conn.addListener("close", next);
   },
   function connectWithoutId(next) {
     var conn = alice.connect("");

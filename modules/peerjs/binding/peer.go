@@ -243,9 +243,10 @@ func (p *peer) newConn(c *peerjs.DataConnection) (*conn, error) {
 }
 
 // jsConnect is peer.connect's native half: (remote, label, metadataJSON,
-// serialization, reliable) -> DataConnection. A connection the core
-// refuses (unknown serialization, no id, a disconnected peer) is returned
-// closed, with the peer's "error" and the connection's "close" following.
+// serialization, reliable, metadataError) -> DataConnection. A connection
+// the core refuses (unknown serialization, no id, a disconnected peer), or
+// whose metadata has no JSON form, is returned closed, with the peer's
+// "error" and the connection's "close" following.
 func (p *peer) jsConnect(c goja.FunctionCall) goja.Value {
 	remote := c.Argument(0).String()
 	co := peerjs.ConnectOptions{
@@ -259,6 +260,9 @@ func (p *peer) jsConnect(c goja.FunctionCall) goja.Value {
 	// The seed's name "none" is PeerJS 1.5's "raw" on the wire; the
 	// connection keeps the name it was asked for.
 	asked := co.Serialization
+	if me := c.Argument(5); !goja.IsUndefined(me) {
+		return p.refused(remote, co, asked, &peerjs.Error{Type: "invalid-metadata", Message: me.String()})
+	}
 	core, err := p.core.Connect(remote, co)
 	if err != nil {
 		return p.refused(remote, co, asked, err)

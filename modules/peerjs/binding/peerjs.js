@@ -58,10 +58,15 @@
     } else {
       o = { serialization: serialization, metadata: meta, reliable: true };
     }
-    var metaText = o.metadata === undefined ? undefined : JSON.stringify(o.metadata);
+    var metaText, metaError;
+    try {
+      metaText = o.metadata === undefined ? undefined : JSON.stringify(o.metadata);
+    } catch (e) {
+      metaError = "The metadata cannot be sent as JSON: " + (e && e.message ? e.message : e);
+    }
     var ser = o.serialization === undefined || o.serialization === null ? "binary" : String(o.serialization);
     var label = o.label === undefined || o.label === null ? "" : String(o.label);
-    var conn = this._native.connect(String(id === undefined || id === null ? "" : id), label, metaText, ser, o.reliable);
+    var conn = this._native.connect(String(id === undefined || id === null ? "" : id), label, metaText, ser, o.reliable, metaError);
     if (conn.connectionId) this._track(conn);
     return conn;
   };
