@@ -1,9 +1,8 @@
 // Bad input and failures, each the documented "error" event with a clear message, never a
 // crash or a hang: an invalid id, a taken id, a wrong key, a server that is down (with and
 // without an id), a peer that does not exist, an unknown serialization, metadata with no JSON
-// form, sends before open,
-// after close, too big for JSON or not serializable, a remote peer that disappears, a server
-// that goes away, and connect after destroy.
+// form, sends before open, after close, too big for JSON or not serializable, a remote peer
+// that disappears, a server that goes away, and connect after destroy.
 var peerjs = require("peerjs");
 var port = ARGV[2];
 var deadPort = ARGV[3]; // nothing listens there
