@@ -2,7 +2,7 @@
 // connection and disconnect events, listAllPeers); without discovery (401, an error event on
 // listAllPeers); attached to a node.http server, whose other requests still reach its
 // "request" listener, with two Peers meeting through it and a second PeerServer under a path;
-// and a port already in use.
+// a client dropped for silence (alive_timeout); and a port already in use.
 var peerjs = require("peerjs");
 var port = parseInt(ARGV[2]);
 var port2 = parseInt(ARGV[3]);
@@ -142,6 +142,25 @@ function attached(next) {
   });
 }
 
+function silentClient(next) {
+  puts("alive_timeout: a client that sends no heartbeat is dropped");
+  var server = new peerjs.PeerServer({ port: port, host: "127.0.0.1", alive_timeout: 300 });
+  var p = new peerjs.Peer("quiet", { host: "127.0.0.1", port: port, pingInterval: 60000, config: { iceServers: [] } });
+  // The server's event and the peer's race each other; print them once both arrived.
+  var dropped, error, waiting = 2;
+  function both() {
+    if (--waiting > 0) return;
+    puts("  server: disconnect " + dropped);
+    puts("  peer: error " + error.type + ": " + error.message.split(" (")[0] + ", then disconnected");
+    p.destroy();
+    server.close();
+    server.addListener("close", next);
+  }
+  server.addListener("disconnect", function (id) { dropped = id; both(); });
+  p.addListener("error", function (err) { error = err; });
+  p.addListener("disconnected", both);
+}
+
 function portInUse(next) {
   puts("port in use");
   var http = node.http.createServer(function () {});
@@ -155,7 +174,7 @@ function portInUse(next) {
   });
 }
 
-var steps = [ownPort, noDiscovery, attached, portInUse];
+var steps = [ownPort, noDiscovery, attached, silentClient, portInUse];
 function next() {
   if (steps.length === 0) return puts("done");
   steps.shift()(next);
