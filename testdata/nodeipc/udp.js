@@ -9,6 +9,7 @@ var portOne = parseInt(ARGV[2], 10);
 var portTwo = parseInt(ARGV[3], 10);
 one.serveNet("127.0.0.1", portOne, "udp4", function (info) {
   puts("one start " + JSON.stringify(info).replace(String(portOne), "PORT"));
+  two.server.start();
   one.server.on("message", function (data, rinfo) {
     puts("one got " + JSON.stringify(data) + " from " + rinfo.address + " family " + rinfo.family + " port ok " + (rinfo.port === portTwo));
     one.server.emit({}, "lost", "no address: broadcast, which sends nothing");
@@ -28,4 +29,3 @@ two.serveNet("127.0.0.1", portTwo, "udp4", function () {
     two.server.emit({address: "127.0.0.1", port: portOne}, "message", {hello: [1, 2]});
   }, 50);
 });
-two.server.start();
