@@ -263,3 +263,13 @@ func RunOnRealPackage(t *testing.T, area, name string) {
 		t.Errorf("%s.js: the real package prints\n%s\nbut %s.out says\n%s", name, out, name, want)
 	}
 }
+
+// Main runs a package's tests and then removes the node binary Node built: call it from the
+// package's TestMain.
+func Main(m *testing.M) {
+	code := m.Run()
+	if builtBin != "" {
+		os.RemoveAll(filepath.Dir(builtBin))
+	}
+	os.Exit(code)
+}

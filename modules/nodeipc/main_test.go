@@ -1,0 +1,10 @@
+package nodeipc_test
+
+import (
+	"testing"
+
+	"earlynode/modules/socketipc/ipcnet/ipctest"
+)
+
+// TestMain removes the node binary the tests built.
+func TestMain(m *testing.M) { ipctest.Main(m) }
