@@ -9,7 +9,10 @@ import (
 	"sync"
 	"syscall"
 
+	"golang.org/x/sys/unix"
+
 	"earlynode/loop"
+	"earlynode/modules/tcp"
 )
 
 // Decoder turns the chunks read from one connection into batches. It runs on the connection's
@@ -59,6 +62,13 @@ type Conn struct {
 
 	credits chan struct{}
 
+	// stream connections (unix and plain TCP; see streamconn.go)
+	lp           *loop.Loop
+	stream       *tcp.Stream
+	fd           int // an accepted descriptor not yet attached, or -1
+	laddr, raddr net.Addr
+	unref        bool
+
 	// loop side
 	connecting bool
 	destroyed  bool
@@ -69,7 +79,7 @@ type Conn struct {
 }
 
 func newConn(h *loop.Handle, decode Decoder) *Conn {
-	c := &Conn{handle: h, decode: decode, credits: make(chan struct{}, inflight)}
+	c := &Conn{handle: h, decode: decode, credits: make(chan struct{}, inflight), fd: -1}
 	c.cond = sync.NewCond(&c.mu)
 	return c
 }
@@ -106,6 +116,11 @@ func Dial(l *loop.Loop, opts DialOptions, decode Decoder, ev Events) *Conn {
 			c.failLater(&OpError{Syscall: "connect", Address: opts.Address, Err: err})
 			return c
 		}
+	}
+	if opts.TLS == nil {
+		c.lp = l
+		go c.dialStream(l, opts)
+		return c
 	}
 	go c.dial(opts)
 	return c
@@ -174,6 +189,10 @@ func accepted(l *loop.Loop, nc net.Conn, ln *Listener) *Conn {
 
 // start runs the reader and writer goroutines of a connected conn.
 func (c *Conn) start() {
+	if c.fd >= 0 {
+		c.startFD()
+		return
+	}
 	c.mu.Lock()
 	c.ready = true
 	if len(c.out) > 0 || c.endReq {
@@ -286,6 +305,9 @@ func (c *Conn) writeLoop() {
 // with one non-blocking write when the writer goroutine is idle, and hands it what is left.
 func (c *Conn) flush() error {
 	c.flushing = false
+	if c.lp != nil {
+		return c.flushStream()
+	}
 	c.mu.Lock()
 	if c.active || !c.ready || c.stopping || len(c.out) == 0 {
 		c.mu.Unlock()
@@ -388,6 +410,12 @@ func (c *Conn) peerEnded() error {
 }
 
 func (c *Conn) maybeClosed() error {
+	if c.stream != nil {
+		if c.readDone && c.ending && !c.destroyed {
+			c.closeStream()
+		}
+		return nil
+	}
 	if c.readDone && c.writeDone && !c.destroyed {
 		return c.destroy(nil)
 	}
@@ -441,8 +469,12 @@ func (c *Conn) Append(fn func([]byte) []byte) bool {
 // Buffered returns how many bytes wait to be written.
 func (c *Conn) Buffered() int {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	return len(c.out)
+	n := len(c.out)
+	c.mu.Unlock()
+	if c.stream != nil && !c.stream.Closed() {
+		n += c.stream.Pending()
+	}
+	return n
 }
 
 // End sends what is queued, then shuts the write side down. The connection closes once the
@@ -454,6 +486,11 @@ func (c *Conn) End() {
 	c.ending = true
 	c.mu.Lock()
 	c.endReq = true
+	if c.lp != nil {
+		c.mu.Unlock()
+		c.endStream()
+		return
+	}
 	if c.ready && !c.active {
 		c.wakeWriter()
 	}
@@ -475,6 +512,13 @@ func (c *Conn) destroy(err error) error {
 	c.mu.Unlock()
 	if nc != nil {
 		nc.Close()
+	}
+	if c.stream != nil {
+		c.stream.Abort(nil)
+	}
+	if c.fd >= 0 {
+		unix.Close(c.fd)
+		c.fd = -1
 	}
 	hadError := c.hadError
 	c.handle.Close(func() error {
@@ -500,12 +544,47 @@ func (c *Conn) Connecting() bool { return c.connecting }
 func (c *Conn) ReadEnded() bool { return c.readDone }
 
 // Ref makes the connection keep the loop alive (the default); Unref lets the loop exit.
-func (c *Conn) Ref() { c.handle.Ref() }
+func (c *Conn) Ref() {
+	c.handle.Ref()
+	c.unref = false
+	if c.stream != nil && !c.stream.Closed() {
+		c.stream.Ref()
+	}
+}
 
 // Unref lets the loop exit while the connection is open.
-func (c *Conn) Unref() { c.handle.Unref() }
+func (c *Conn) Unref() {
+	c.handle.Unref()
+	c.unref = true
+	if c.stream != nil && !c.stream.Closed() {
+		c.stream.Unref()
+	}
+}
 
-// NetConn returns the underlying connection (nil while connecting).
+// LocalAddr returns the connection's local address (nil while connecting).
+func (c *Conn) LocalAddr() net.Addr {
+	if c.lp != nil {
+		return c.laddr
+	}
+	if nc := c.NetConn(); nc != nil {
+		return nc.LocalAddr()
+	}
+	return nil
+}
+
+// RemoteAddr returns the peer's address (nil while connecting).
+func (c *Conn) RemoteAddr() net.Addr {
+	if c.lp != nil {
+		return c.raddr
+	}
+	if nc := c.NetConn(); nc != nil {
+		return nc.RemoteAddr()
+	}
+	return nil
+}
+
+// NetConn returns the underlying connection of a TLS connection (nil while connecting, and
+// for unix and plain TCP connections, which run on a tcp.Stream).
 func (c *Conn) NetConn() net.Conn {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -6,9 +6,13 @@ import (
 	"errors"
 	"net"
 	"os"
+	"syscall"
 	"time"
 
+	"golang.org/x/sys/unix"
+
 	"earlynode/loop"
+	"earlynode/modules/tcp"
 )
 
 // ListenOptions say where and how to listen.
@@ -27,7 +31,10 @@ type ListenOptions struct {
 type Listener struct {
 	loop    *loop.Loop
 	handle  *loop.Handle
-	ln      net.Listener
+	ln      net.Listener  // TLS listeners: the Go listener an accept goroutine serves
+	tln     *tcp.Listener // others: the socket the loop's poller serves
+	addr    net.Addr
+	path    string // a unix socket file to remove on Close
 	onConn  func(c *Conn) error
 	onError func(err error) error
 	onClose func() error
@@ -68,7 +75,14 @@ func Listen(l *loop.Loop, opts ListenOptions, onConn func(*Conn) error, onError 
 			return nil, &OpError{Syscall: "listen", Address: opts.Address, Err: err}
 		}
 	}
-	s := &Listener{loop: l, handle: l.NewHandle(), ln: ln, onConn: onConn, onError: onError, onClose: onClose}
+	s := &Listener{loop: l, handle: l.NewHandle(), ln: ln, addr: ln.Addr(), onConn: onConn, onError: onError, onClose: onClose}
+	if opts.TLS == nil {
+		if err := s.listenFD(opts); err != nil {
+			s.handle.Close(nil)
+			return nil, wrapOp("listen", opts.Address, err)
+		}
+		return s, nil
+	}
 	go s.acceptLoop(opts.TLS)
 	return s, nil
 }
@@ -155,7 +169,7 @@ func (s *Listener) connClosed() {
 func (s *Listener) Connections() int { return s.conns }
 
 // Addr returns the address listened on.
-func (s *Listener) Addr() net.Addr { return s.ln.Addr() }
+func (s *Listener) Addr() net.Addr { return s.addr }
 
 // Close stops accepting (a unix socket file is removed); onClose runs once every accepted
 // connection has closed too. Later calls do nothing.
@@ -164,6 +178,13 @@ func (s *Listener) Close() {
 		return
 	}
 	s.closing = true
+	if s.tln != nil {
+		s.tln.Close()
+		s.removeFile()
+		s.acceptDone = true
+		s.maybeClosed()
+		return
+	}
 	s.ln.Close()
 }
 
@@ -180,10 +201,58 @@ func (s *Listener) maybeClosed() error {
 }
 
 // Ref makes the listener keep the loop alive (the default).
-func (s *Listener) Ref() { s.handle.Ref() }
+func (s *Listener) Ref() {
+	s.handle.Ref()
+	if s.tln != nil && !s.closing {
+		s.tln.Ref()
+	}
+}
 
 // Unref lets the loop exit while the listener is open.
-func (s *Listener) Unref() { s.handle.Unref() }
+func (s *Listener) Unref() {
+	s.handle.Unref()
+	if s.tln != nil && !s.closing {
+		s.tln.Unref()
+	}
+}
 
 // Start runs an accepted connection's goroutines; call it after SetEvents.
 func (c *Conn) Start() { c.start() }
+
+// listenFD moves the Go listener's socket to the loop's poller: connections are accepted, read
+// and written on the loop goroutine (see streamconn.go).
+func (s *Listener) listenFD(opts ListenOptions) error {
+	if ul, ok := s.ln.(*net.UnixListener); ok {
+		ul.SetUnlinkOnClose(false) // Close removes the file itself
+		s.path = opts.Address
+	}
+	fd, err := tcp.DupFD(s.ln.(syscall.Conn))
+	s.ln.Close()
+	if err != nil {
+		s.removeFile()
+		return err
+	}
+	s.tln, err = tcp.ListenFD(s.loop, fd, s.acceptFD)
+	if err != nil {
+		unix.Close(fd)
+		s.removeFile()
+		return err
+	}
+	return nil
+}
+
+func (s *Listener) removeFile() {
+	if s.path != "" {
+		os.Remove(s.path)
+	}
+}
+
+// acceptFD takes one accepted connection, on the loop.
+func (s *Listener) acceptFD(fd int, _ string) error {
+	if s.closing || (s.MaxConnections > 0 && s.conns >= s.MaxConnections) {
+		unix.Close(fd)
+		return nil
+	}
+	s.conns++
+	return s.onConn(acceptedFD(s.loop, fd, s))
+}

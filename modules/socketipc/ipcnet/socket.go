@@ -231,19 +231,9 @@ func prototype(rt *runtime.Runtime) *goja.Object {
 	return p
 }
 
-func (s *Socket) remote() net.Addr {
-	if nc := s.Conn.NetConn(); nc != nil {
-		return nc.RemoteAddr()
-	}
-	return nil
-}
+func (s *Socket) remote() net.Addr { return s.Conn.RemoteAddr() }
 
-func (s *Socket) local() net.Addr {
-	if nc := s.Conn.NetConn(); nc != nil {
-		return nc.LocalAddr()
-	}
-	return nil
-}
+func (s *Socket) local() net.Addr { return s.Conn.LocalAddr() }
 
 func hostOf(a net.Addr) any {
 	switch x := a.(type) {

@@ -1,0 +1,213 @@
+package ipcnet
+
+import (
+	"context"
+	"errors"
+	"net"
+	"os"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+
+	"earlynode/loop"
+	"earlynode/modules/tcp"
+)
+
+// A unix-socket or plain TCP connection runs on a tcp.Stream: the loop reads and writes its
+// non-blocking socket itself when the loop's poller says it is ready, so a message crosses no
+// goroutine on its way to JavaScript and a reply is written by the same thread that decoded
+// the request (the reader/writer goroutines of TLS connections cost two thread hand-offs per
+// round trip). The methods below run on the loop goroutine.
+
+// dialStream connects off the loop and then attaches the socket to a Stream on the loop.
+func (c *Conn) dialStream(l *loop.Loop, opts DialOptions) {
+	d := net.Dialer{LocalAddr: opts.LocalAddr}
+	nc, err := d.DialContext(context.Background(), opts.Network, opts.Address)
+	fd := -1
+	var laddr, raddr net.Addr
+	if err == nil {
+		laddr, raddr = nc.LocalAddr(), nc.RemoteAddr()
+		fd, err = tcp.DupFD(nc.(syscall.Conn))
+		nc.Close()
+	}
+	c.handle.Post(func() error {
+		c.connecting = false
+		if err != nil {
+			if c.destroyed {
+				return nil
+			}
+			return c.fail(wrapOp("connect", opts.Address, err))
+		}
+		if c.destroyed {
+			unix.Close(fd)
+			return nil
+		}
+		c.laddr, c.raddr = laddr, raddr
+		if err := c.attach(l, fd); err != nil {
+			return c.fail(wrapOp("connect", opts.Address, err))
+		}
+		if err := c.events.Connect(); err != nil {
+			return err
+		}
+		return c.streamStarted()
+	})
+}
+
+// acceptedFD wraps a descriptor a listener accepted; Start attaches it.
+func acceptedFD(l *loop.Loop, fd int, ln *Listener) *Conn {
+	c := newConn(l.NewHandle(), nil)
+	c.ln = ln
+	c.lp = l
+	c.fd = fd
+	c.laddr = sockAddr(unix.Getsockname(fd))
+	c.raddr = sockAddr(unix.Getpeername(fd))
+	return c
+}
+
+// attach starts driving fd with a Stream.
+func (c *Conn) attach(l *loop.Loop, fd int) error {
+	st, err := tcp.NewStream(l, fd, streamEvents{c})
+	if err != nil {
+		unix.Close(fd)
+		return err
+	}
+	c.stream = st
+	if c.unref {
+		st.Unref()
+	}
+	c.mu.Lock()
+	c.ready = true
+	c.mu.Unlock()
+	return nil
+}
+
+// startFD attaches an accepted descriptor (Start for a stream connection).
+func (c *Conn) startFD() {
+	fd := c.fd
+	c.fd = -1
+	if c.destroyed {
+		return
+	}
+	if err := c.attach(c.lp, fd); err != nil {
+		c.handle.Post(func() error {
+			if c.destroyed {
+				return nil
+			}
+			return c.fail(wrapOp("read", "", err))
+		})
+		return
+	}
+	c.streamStarted()
+}
+
+// streamStarted writes what was queued before the stream existed, and the end asked for.
+func (c *Conn) streamStarted() error {
+	if len(c.out) > 0 {
+		c.scheduleFlush()
+	} else if c.endReq {
+		c.stream.CloseWrite()
+	}
+	return nil
+}
+
+// flushStream hands the queue to the stream, which writes what the kernel takes at once and
+// keeps the rest.
+func (c *Conn) flushStream() error {
+	if c.stream == nil || c.stream.Closed() || len(c.out) == 0 {
+		return nil
+	}
+	buf := c.out
+	c.mu.Lock()
+	c.out = c.spare[:0]
+	c.mu.Unlock()
+	c.stream.Write(buf) // an error ends the stream, which reports it (End)
+	if cap(buf) <= 1<<20 {
+		c.mu.Lock()
+		c.spare = buf[:0]
+		c.mu.Unlock()
+	}
+	if c.endReq {
+		c.stream.CloseWrite()
+	}
+	return nil
+}
+
+// endStream sends FIN once the queue is written.
+func (c *Conn) endStream() {
+	if c.stream == nil {
+		return // streamStarted sends it
+	}
+	if len(c.out) > 0 {
+		c.flushStream() // sends it after the data
+		return
+	}
+	c.stream.CloseWrite()
+}
+
+// closeStream closes the connection once the queue is written (both sides have ended).
+func (c *Conn) closeStream() {
+	if len(c.out) > 0 {
+		c.flushStream()
+	}
+	c.stream.Close()
+}
+
+// streamEvents turns what a Stream reports into the connection's events.
+type streamEvents struct{ c *Conn }
+
+func (e streamEvents) Data(b []byte) error {
+	c := e.c
+	if c.destroyed {
+		return nil
+	}
+	c.mu.Lock()
+	decode := c.decode
+	c.mu.Unlock()
+	if decode == nil {
+		return nil
+	}
+	if batch := decode(b); batch != nil {
+		return c.events.Batch(batch)
+	}
+	return nil
+}
+
+func (e streamEvents) EOF() error {
+	c := e.c
+	if c.destroyed {
+		return nil
+	}
+	return c.peerEnded()
+}
+
+func (e streamEvents) End(err error) error {
+	c := e.c
+	if c.destroyed {
+		return nil
+	}
+	if err != nil {
+		sys := "read"
+		var se *os.SyscallError
+		if errors.As(err, &se) && (se.Syscall == "write" || se.Syscall == "writev" || se.Syscall == "shutdown") {
+			sys = "write"
+		}
+		return c.fail(wrapOp(sys, "", err))
+	}
+	return c.destroy(nil)
+}
+
+// sockAddr turns a socket address into a net.Addr (nil when unknown).
+func sockAddr(sa unix.Sockaddr, err error) net.Addr {
+	if err != nil {
+		return nil
+	}
+	switch a := sa.(type) {
+	case *unix.SockaddrInet4:
+		return &net.TCPAddr{IP: net.IP(append([]byte(nil), a.Addr[:]...)), Port: a.Port}
+	case *unix.SockaddrInet6:
+		return &net.TCPAddr{IP: net.IP(append([]byte(nil), a.Addr[:]...)), Port: a.Port}
+	case *unix.SockaddrUnix:
+		return &net.UnixAddr{Name: a.Name, Net: "unix"}
+	}
+	return nil
+}
