@@ -19,6 +19,8 @@ import (
 
 	"github.com/dop251/goja"
 
+	"earlynode/modules/binaryjs/wire"
+	"earlynode/modules/binarypack/jsvalue"
 	"earlynode/runtime"
 )
 
@@ -33,11 +35,12 @@ func Install(rt *runtime.Runtime) {
 // module is the package's state in one runtime.
 type module struct {
 	rt     *runtime.Runtime
-	packer *packer
+	packer *jsvalue.Bridge // values as npm binarypack 0.0.4 packs them; raw bytes arrive as Buffers
 }
 
 func load(rt *runtime.Runtime) goja.Value {
-	m := &module{rt: rt, packer: newPacker(rt)}
+	m := &module{rt: rt, packer: jsvalue.New(rt, jsvalue.Options{
+		Dialect: jsvalue.NodeBinaryPack, Raw: jsvalue.RawBuffer, KeyString: wire.JSString})}
 	v, err := rt.VM.RunScript("binaryjs.js", binaryjsJS)
 	if err != nil {
 		panic(fmt.Sprintf("binaryjs: %v", err))
@@ -67,14 +70,14 @@ func (m *module) natives() *goja.Object {
 		return goja.Undefined()
 	})
 	n.Set("bytes", func(c goja.FunctionCall) goja.Value {
-		b, ok := m.packer.bytes(c.Argument(0))
+		b, ok := m.packer.Bytes(c.Argument(0))
 		if !ok {
 			panic(vm.NewTypeError("not binary data"))
 		}
 		return m.rt.NewBuffer(b)
 	})
 	n.Set("slice", func(c goja.FunctionCall) goja.Value {
-		b, _ := m.packer.bytes(c.Argument(0))
+		b, _ := m.packer.Bytes(c.Argument(0))
 		from, to := int(c.Argument(1).ToInteger()), int(c.Argument(2).ToInteger())
 		if from < 0 || to > len(b) || from > to {
 			panic(vm.NewTypeError("slice out of range"))

@@ -16,6 +16,7 @@ import (
 	"earlynode/loop"
 	"earlynode/modules/binaryjs/wire"
 	"earlynode/modules/binarypack"
+	"earlynode/modules/binarypack/jsvalue"
 )
 
 // The socket's readyState, as the WebSocket API numbers it. It is the loop's view: it changes
@@ -162,12 +163,12 @@ func (s *socket) jsSend(c goja.FunctionCall) goja.Value {
 	}
 	typ := int(c.Argument(0).ToInteger())
 	frame := wire.AppendHeader(make([]byte, 0, 16), typ)
-	frame, err := s.m.packer.append(frame, c.Argument(1), 0)
+	frame, err := s.m.packer.Append(frame, c.Argument(1))
 	if err == nil {
-		frame, err = s.m.packer.append(frame, c.Argument(2), 0)
+		frame, err = s.m.packer.Append(frame, c.Argument(2))
 	}
 	if err != nil {
-		panic(s.m.rt.NewError(packErrorMessage(err)))
+		panic(s.m.rt.NewError(jsvalue.ErrorMessage(err)))
 	}
 	return vm.ToValue(s.queue(frame))
 }
@@ -418,7 +419,7 @@ func (s *socket) dispatch(it *inItem) error {
 	switch it.kind {
 	case itemMessage:
 		_, err := rt.Call(s.h.onMessage, c, rt.VM.ToValue(it.msg.Type),
-			unpack(rt, it.msg.Payload), unpack(rt, it.msg.StreamID))
+			s.m.packer.Unpack(it.msg.Payload), s.m.packer.Unpack(it.msg.StreamID))
 		return err
 	case itemProtocolError:
 		_, err := rt.Call(s.h.onProtoErr, c, rt.NewError(it.text))

@@ -8,9 +8,9 @@
 // from a goroutine of its own; each is posted to the loop, where it becomes a JavaScript event.
 // A Peer holds a loop handle while it is connected to its server or has live connections.
 //
-// Values cross at the edge: send packs JavaScript values straight into BinaryPack bytes
-// (value.go), and received BinaryPack values become JavaScript values as PeerJS 1.5.5 makes
-// them (binary data as ArrayBuffer).
+// Values cross at the edge (package earlynode/modules/binarypack/jsvalue, in PeerJS's dialect):
+// send packs JavaScript values straight into BinaryPack bytes, and received BinaryPack values
+// become JavaScript values as PeerJS 1.5.5 makes them (binary data as ArrayBuffer).
 package binding
 
 import (
@@ -19,6 +19,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"earlynode/modules/binarypack/jsvalue"
 	"earlynode/runtime"
 )
 
@@ -33,7 +34,7 @@ func Install(rt *runtime.Runtime) {
 // module is the package's state in one runtime.
 type module struct {
 	rt        *runtime.Runtime
-	packer    *packer
+	packer    *jsvalue.Bridge
 	makeConn  goja.Callable // peerjs.js's makeConnection
 	parse     goja.Callable // JSON.parse
 	stringify goja.Callable // JSON.stringify
@@ -42,7 +43,7 @@ type module struct {
 
 func load(rt *runtime.Runtime) goja.Value {
 	vm := rt.VM
-	m := &module{rt: rt, packer: newPacker(rt)}
+	m := &module{rt: rt, packer: jsvalue.New(rt, jsvalue.Options{Dialect: jsvalue.PeerJSBinaryPack, Raw: jsvalue.RawArrayBuffer})}
 	jsonObj := vm.Get("JSON").ToObject(vm)
 	m.jsonObj = jsonObj
 	m.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))

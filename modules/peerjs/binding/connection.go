@@ -7,6 +7,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/modules/binarypack"
+	"earlynode/modules/binarypack/jsvalue"
 	"earlynode/modules/peerjs"
 )
 
@@ -56,7 +57,7 @@ func (m *module) outgoing(ser peerjs.Serialization, v goja.Value) (any, error) {
 		return json.RawMessage(text), nil
 	case peerjs.SerializationRaw:
 		if o, ok := v.(*goja.Object); ok {
-			if b, ok := m.packer.bytes(o); ok {
+			if b, ok := m.packer.Bytes(o); ok {
 				return append([]byte(nil), b...), nil
 			}
 		} else if s, ok := v.Export().(string); ok {
@@ -64,9 +65,9 @@ func (m *module) outgoing(ser peerjs.Serialization, v goja.Value) (any, error) {
 		}
 		return nil, fmt.Errorf("a raw connection sends strings and binary data, not %s", describeType(v))
 	}
-	b, err := m.packer.pack(v)
+	b, err := m.packer.Pack(v)
 	if err != nil {
-		return nil, fmt.Errorf("cannot pack the value: %s", packErrorMessage(err))
+		return nil, fmt.Errorf("cannot pack the value: %s", jsvalue.ErrorMessage(err))
 	}
 	return binarypack.Packed(b), nil
 }
@@ -109,7 +110,7 @@ func describeType(v goja.Value) string {
 	if _, ok := v.(*goja.Symbol); ok {
 		return "a symbol"
 	}
-	return "a " + primitiveType(v)
+	return "a " + jsvalue.TypeOf(v)
 }
 
 // messageValue turns a received message into the value of the "data"
@@ -130,5 +131,5 @@ func (m *module) messageValue(msg peerjs.Message) (goja.Value, error) {
 		}
 		return vm.ToValue(vm.NewArrayBuffer(msg.Data)), nil
 	}
-	return m.packer.unpack(msg.Value), nil
+	return m.packer.Unpack(msg.Value), nil
 }
