@@ -43,3 +43,12 @@ func (s *Stream) Unref() { s.handle.Unref() }
 // FD returns the stream's socket descriptor (for getsockname and the like; -1 is never
 // returned, but the descriptor is closed once Closed reports true).
 func (s *Stream) FD() int { return s.fd }
+
+// TryFlush writes what is queued as far as the socket takes it now, without waiting for the
+// poller to say the socket is writable (for a writer that queues much in one turn).
+func (s *Stream) TryFlush() error {
+	if s.closed || s.pending.size == 0 {
+		return nil
+	}
+	return s.onWrite()
+}

@@ -446,6 +446,10 @@ func (c *Conn) Write(data []byte) bool {
 
 // scheduleFlush posts one flush for the writes of this turn.
 func (c *Conn) scheduleFlush() {
+	if c.stream != nil && len(c.out) >= flushAt {
+		c.flushStream()
+		return
+	}
 	if c.flushing {
 		return
 	}

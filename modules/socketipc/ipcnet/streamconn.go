@@ -110,6 +110,11 @@ func (c *Conn) streamStarted() error {
 	return nil
 }
 
+// flushAt is how much a turn's writes queue before they go to the stream at once rather than
+// at the end of the turn: a program writing many messages in one turn (a loop of sends) then
+// has them on their way while it goes on, as Node's writes are.
+const flushAt = 64 << 10
+
 // flushStream hands the queue to the stream, which writes what the kernel takes at once and
 // keeps the rest.
 func (c *Conn) flushStream() error {
@@ -120,6 +125,9 @@ func (c *Conn) flushStream() error {
 	c.mu.Lock()
 	c.out = c.spare[:0]
 	c.mu.Unlock()
+	if c.stream.Pending() > 0 {
+		c.stream.TryFlush() // the socket may take more now
+	}
 	c.stream.Write(buf) // an error ends the stream, which reports it (End)
 	if cap(buf) <= 1<<20 {
 		c.mu.Lock()
