@@ -15,9 +15,10 @@ import (
 	"earlynode/modules/tcp"
 )
 
-// Decoder turns the chunks read from one connection into batches. It runs on the connection's
-// reader goroutine; the batch it returns (nil for nothing) is handed to Events.Batch on the
-// loop, so it must not alias the chunk, which is reused.
+// Decoder turns the chunks read from one connection into batches. It runs on the loop (unix and
+// TCP connections) or on the connection's reader goroutine (TLS); the batch it returns (nil for
+// nothing) is handed to Events.Batch on the loop, so it must not alias the chunk, which is
+// reused.
 type Decoder func(chunk []byte) any
 
 // Events are a connection's callbacks; each runs on the loop and returns the error that stops

@@ -1,10 +1,15 @@
 // Package ipcnet is the socket machinery earlynode's two IPC modules (socket-ipc and node-ipc)
-// share: a stream connection (unix, TCP or TLS) run by a reader and a writer goroutine for the
-// event loop, a listener that accepts them, Node-style error objects, and the JavaScript facade
-// of a connection (the net.Socket the libraries hand to their users).
+// share: a stream connection (unix, TCP or TLS), a listener that accepts them, Node-style error
+// objects, and the JavaScript facade of a connection (the net.Socket the libraries hand to
+// their users).
 //
-// Bytes never cross into JavaScript on the hot path: the reader goroutine feeds each chunk it
-// reads to the connection's Decoder (pure Go framing) and posts what it returns to the loop as
-// one batch per read; writes from the loop append to a queue the writer goroutine drains, so a
-// burst of sends in one turn becomes one write.
+// Unix and plain TCP connections and listeners run on modules/tcp's Stream and Listener: the
+// loop waits in its epoll poller and reads, decodes and writes on its own goroutine, so no
+// message crosses a thread. TLS connections keep a reader and a writer goroutine that post to
+// the loop.
+//
+// Bytes never cross into JavaScript on the hot path: each chunk read goes to the connection's
+// Decoder (pure Go framing) and what it returns reaches Events.Batch as one batch per read;
+// writes from the loop append to a queue written once per turn (or once 64 KiB have queued),
+// so a burst of sends becomes few writes.
 package ipcnet
