@@ -71,6 +71,11 @@ func TestBadInput(t *testing.T) {
 	reset.Close()
 	server.WaitLines(t, 10*time.Second, "error ECONNRESET read ECONNRESET")
 	echo(good, goodR, "4")
+	// The reset connection's socket.disconnected may follow its error by a moment.
+	deadline := time.Now().Add(10 * time.Second)
+	for strings.Count(server.Output(), "socket.disconnected") < 2 && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
 	if n := strings.Count(server.Output(), "socket.disconnected"); n < 2 {
 		t.Errorf("want the closed connections reported\n%s", server.Output())
 	}

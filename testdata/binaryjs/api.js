@@ -9,8 +9,14 @@ var server = new binaryjs.BinaryServer({ port: port, chunkSize: 4 });
 var ended = 0;
 
 server.addListener("connection", function (client) {
-  puts("server: connection id=" + client.id + " clients=" + Object.keys(server.clients).join(","));
+  // Printed with the first stream: the server's connection and the client's open happen on
+  // two sides of one handshake, in no fixed order.
+  var connected = "server: connection id=" + client.id + " clients=" + Object.keys(server.clients).join(",");
   client.addListener("stream", function (stream, meta) {
+    if (connected) {
+      puts(connected);
+      connected = null;
+    }
     var parts = [];
     stream.addListener("data", function (data) {
       parts.push(data instanceof Buffer ? "Buffer(" + data.length + ")" : JSON.stringify(data));
