@@ -7,8 +7,8 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	"golang.org/x/sys/unix"
 
+	"earlynode/loop/netpoll"
 	"earlynode/modules/http/wire"
 	"earlynode/modules/tcp"
 )
@@ -40,7 +40,7 @@ type clientRequest struct {
 	framing  wire.Framing
 	out      []byte // written before the connection is up
 	finished bool
-	stream   *tcp.Stream
+	stream   *netpoll.Stream
 	parser   *wire.Parser
 	res      *clientResponse
 	interim  bool // parsing an interim (1xx) response
@@ -111,11 +111,11 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 	r := &clientRequest{cl: cl, method: method, framing: fr, out: out}
 	r.obj = m.newEmitterWith(m.creqProto)
 	r.obj.SetSymbol(symClientReq, m.rt.VM.ToValue(r))
-	tcp.Dial(m.rt.Loop, cl.host, cl.port, dialTimeout, func(fd int, remote string, err error) error {
+	netpoll.Dial(m.rt.Loop, cl.host, cl.port, dialTimeout, func(s *netpoll.Stream, err error) error {
 		if err != nil {
-			return r.fail("cannot connect to " + r.where() + ": " + tcp.DescribeError(err))
+			return r.fail("cannot connect to " + r.where() + ": " + netpoll.DescribeError(err))
 		}
-		return r.connected(fd)
+		return r.connected(s)
 	})
 	return r.obj
 }
@@ -131,14 +131,12 @@ func hasHeader(hs []wire.Header, name string) bool {
 }
 
 // connected starts the connection: what was written so far goes out.
-func (r *clientRequest) connected(fd int) error {
+func (r *clientRequest) connected(s *netpoll.Stream) error {
 	if r.done {
-		unix.Close(fd)
+		s.Abort(nil)
 		return nil
 	}
-	s, err := tcp.NewStream(r.cl.m.rt.Loop, fd, r)
-	if err != nil {
-		unix.Close(fd)
+	if err := s.Start(r); err != nil {
 		return r.fail("cannot connect to " + r.where() + ": " + err.Error())
 	}
 	r.stream = s
@@ -163,7 +161,7 @@ func (r *clientRequest) write(b []byte) {
 	r.stream.Write(b)
 }
 
-// Data parses a read of the response (tcp.StreamHandler).
+// Data parses a read of the response (netpoll.Handler).
 func (r *clientRequest) Data(b []byte) error {
 	if r.done {
 		return nil
@@ -228,7 +226,7 @@ func (r *clientRequest) complete() error {
 }
 
 // EOF handles the server closing its side: the end of a response read until close, or an
-// error (tcp.StreamHandler).
+// error (netpoll.Handler).
 func (r *clientRequest) EOF() error {
 	if r.done {
 		return nil
@@ -243,7 +241,7 @@ func (r *clientRequest) EOF() error {
 	return r.fail(r.where() + " closed the connection before a response")
 }
 
-// End runs once the connection is closed (tcp.StreamHandler).
+// End runs once the connection is closed (netpoll.Handler).
 func (r *clientRequest) End(err error) error {
 	if r.done {
 		return nil
@@ -251,7 +249,7 @@ func (r *clientRequest) End(err error) error {
 	if err == nil {
 		return r.fail(r.where() + " closed the connection before the response was complete")
 	}
-	return r.fail("connection to " + r.where() + " failed: " + tcp.DescribeError(err))
+	return r.fail("connection to " + r.where() + " failed: " + netpoll.DescribeError(err))
 }
 
 func (r *clientRequest) where() string {

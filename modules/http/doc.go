@@ -3,7 +3,7 @@
 // locations. Go services (binaryjs, the PeerServer) share a node.http server through
 // AttachUpgrade and AttachRoute.
 //
-// Connections are tcp.Streams driven by the loop: each read is parsed with wire.Parser on the
+// Connections are netpoll.Streams driven by the loop: each read is parsed with wire.Parser on the
 // loop and every event acted on at once (a head becomes a `request`, body pieces `body`
 // events); answers are queued in request order and leave in as few writes as possible, never
 // blocking the loop. Go handlers (AttachRoute) run off the loop; an upgraded connection

@@ -6,7 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/modules/tcp"
+	"earlynode/loop/netpoll"
 )
 
 // symServer is the hidden property of a node.http server object holding its *Server.
@@ -18,7 +18,7 @@ type Server struct {
 
 	m     *module
 	obj   *goja.Object
-	acc   *tcp.Listener
+	acc   *netpoll.Listener
 	conns map[*serverConn]struct{} // open connections, so that close can end the idle ones
 }
 
@@ -85,7 +85,7 @@ func (s *Server) listen(port int, host string) {
 	if s.acc != nil {
 		s.m.throw("listen", "the server is already listening")
 	}
-	l, err := tcp.Listen(s.m.rt.Loop, port, host, s.accepted)
+	l, err := netpoll.ListenTCP(s.m.rt.Loop, host, port, netpoll.ListenConfig{}, s.accepted)
 	if err != nil {
 		s.m.throw("listen", err.Error())
 	}
@@ -117,10 +117,10 @@ func (s *Server) Port() int {
 }
 
 // accepted starts serving a new connection and emits `connection`.
-func (s *Server) accepted(fd int, remote string) error {
-	sc, err := s.m.newServerConn(s, fd, remote)
+func (s *Server) accepted(st *netpoll.Stream) error {
+	sc, err := s.m.newServerConn(s, st)
 	if err != nil {
-		return nil // the descriptor is closed; the client sees a reset
+		return nil // the socket is closed; the client sees a reset
 	}
 	s.conns[sc] = struct{}{}
 	return sc.start()

@@ -7,6 +7,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/loop"
+	"earlynode/loop/netpoll"
 	"earlynode/modules/http/wire"
 	"earlynode/modules/tcp"
 )
@@ -17,7 +18,7 @@ import (
 type serverConn struct {
 	srv     *Server
 	m       *module
-	stream  *tcp.Stream
+	stream  *netpoll.Stream
 	obj     *goja.Object // the node.http.Connection object
 	remote  string
 	timeout time.Duration
@@ -64,11 +65,10 @@ const (
 	resumeQueued = 8
 )
 
-func (m *module) newServerConn(srv *Server, fd int, remote string) (*serverConn, error) {
-	sc := &serverConn{srv: srv, m: m, timeout: tcp.DefaultTimeout, remote: remote,
+func (m *module) newServerConn(srv *Server, s *netpoll.Stream) (*serverConn, error) {
+	sc := &serverConn{srv: srv, m: m, timeout: tcp.DefaultTimeout, remote: s.RemoteIP(),
 		parser: wire.NewRequestParser(wire.Limits{})}
-	s, err := tcp.NewStream(m.rt.Loop, fd, sc)
-	if err != nil {
+	if err := s.Start(sc); err != nil {
 		return nil, err
 	}
 	sc.stream = s
@@ -86,7 +86,7 @@ func (sc *serverConn) start() error {
 	return nil
 }
 
-// Data parses one read and acts on what it holds (tcp.StreamHandler).
+// Data parses one read and acts on what it holds (netpoll.Handler).
 func (sc *serverConn) Data(b []byte) error {
 	if sc.dead || sc.lingering || sc.failed || sc.upgrade != nil {
 		return nil
@@ -207,7 +207,7 @@ func (sc *serverConn) runRoute(rc *routeCall) {
 	})
 }
 
-// EOF handles the client's half-close (tcp.StreamHandler): answer what was asked, then close.
+// EOF handles the client's half-close (netpoll.Handler): answer what was asked, then close.
 func (sc *serverConn) EOF() error {
 	if sc.dead {
 		return nil
@@ -228,7 +228,7 @@ func (sc *serverConn) EOF() error {
 	return nil
 }
 
-// End runs once the socket is closed (tcp.StreamHandler).
+// End runs once the socket is closed (netpoll.Handler).
 func (sc *serverConn) End(err error) error { return sc.ended(err) }
 
 // lingerTime bounds how long a connection closed for bad input is read (and the bytes thrown

@@ -6,9 +6,9 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
-	"golang.org/x/sys/unix"
 
 	"earlynode/loop"
+	"earlynode/loop/netpoll"
 	"earlynode/runtime"
 )
 
@@ -40,7 +40,7 @@ var ErrTimeout = errors.New("idle timeout")
 type Connection struct {
 	m       *module
 	obj     *goja.Object
-	stream  *Stream
+	stream  *netpoll.Stream
 	state   State
 	dec     Decoder
 	timeout time.Duration // 0: none
@@ -93,11 +93,11 @@ func (c *Connection) connect(port int, host string) {
 	c.server = nil
 	attempt := new(int)
 	c.attempt = attempt
-	Dial(rt.Loop, host, port, c.timeout, func(fd int, remote string, err error) error {
+	netpoll.Dial(rt.Loop, host, port, c.timeout, func(s *netpoll.Stream, err error) error {
 		if c.attempt != attempt {
 			// forceClose() was called while connecting: drop the socket quietly.
-			if fd >= 0 {
-				unix.Close(fd)
+			if s != nil {
+				s.Abort(nil)
 			}
 			return nil
 		}
@@ -107,7 +107,7 @@ func (c *Connection) connect(port int, host string) {
 			c.queued = nil
 			return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
 		}
-		return c.start(fd, remote, true)
+		return c.start(s, true)
 	})
 }
 
@@ -115,17 +115,15 @@ func (c *Connection) connect(port int, host string) {
 // connect again, with a new stream; events of an old one are ignored).
 type connHandler struct {
 	c *Connection
-	s *Stream
+	s *netpoll.Stream
 }
 
 // start runs an open socket: the stream, the idle timer and the `connect` event.
 // emitConnect is false for server-side connections, whose server emits `connection` first and
 // then `connect` itself.
-func (c *Connection) start(fd int, remote string, emitConnect bool) error {
+func (c *Connection) start(s *netpoll.Stream, emitConnect bool) error {
 	h := &connHandler{c: c}
-	s, err := NewStream(c.m.rt.Loop, fd, h)
-	if err != nil {
-		unix.Close(fd)
+	if err := s.Start(h); err != nil {
 		c.state = Closed
 		return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
 	}
@@ -133,7 +131,7 @@ func (c *Connection) start(fd int, remote string, emitConnect bool) error {
 	c.cur = h
 	c.stream = s
 	c.state = Open
-	c.remote = remote
+	c.remote = s.RemoteIP()
 	c.armTimer(c.timeout)
 	for _, b := range c.queued {
 		s.Write(b)

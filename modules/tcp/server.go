@@ -2,13 +2,15 @@ package tcp
 
 import (
 	"github.com/dop251/goja"
+
+	"earlynode/loop/netpoll"
 )
 
 // Server is the Go side of a node.tcp.Server object.
 type Server struct {
 	m   *module
 	obj *goja.Object
-	acc *Listener
+	acc *netpoll.Listener
 }
 
 func (m *module) serverOf(v goja.Value) *Server {
@@ -31,7 +33,7 @@ func (s *Server) listen(port int, host string) {
 	if s.acc != nil {
 		panic(s.m.rt.NewError("listen(): the server is already listening"))
 	}
-	l, err := Listen(s.m.rt.Loop, port, host, s.accepted)
+	l, err := netpoll.ListenTCP(s.m.rt.Loop, host, port, netpoll.ListenConfig{}, s.accepted)
 	if err != nil {
 		panic(s.m.rt.NewError("listen(" + describeAddr(port, host) + "): " + err.Error()))
 	}
@@ -40,12 +42,12 @@ func (s *Server) listen(port int, host string) {
 
 // accepted makes the connection object of a new socket, emits `connection` on the server and
 // `connect` on the connection.
-func (s *Server) accepted(fd int, remote string) error {
+func (s *Server) accepted(st *netpoll.Stream) error {
 	obj := s.m.rt.NewEmitter()
 	obj.SetPrototype(s.m.connProto)
 	c := s.m.newConnection(obj)
 	c.server = s.obj
-	if err := c.start(fd, remote, false); err != nil {
+	if err := c.start(st, false); err != nil {
 		return err
 	}
 	if err := s.m.emit(s.obj, "connection", obj); err != nil {

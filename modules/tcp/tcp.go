@@ -1,12 +1,9 @@
 // Package tcp is node.tcp of Node 0.1.0: evented TCP servers and connections with 0.1.0's
 // readyState transitions, encodings, half-close and idle timeout.
 //
-// Sockets are driven as libuv drives them: the loop sleeps in a level-triggered epoll (the
-// poller, installed as the loop's loop.Poller on first use) and reads and writes every socket
-// on its own goroutine: one read per readiness, handed to JavaScript as one `receive`; writes
-// go straight to the socket and queue only when the kernel does not take them. No goroutine
-// or buffer waits per connection. Its Stream, Listen and Dial carry node.http's connections
-// too. Linux only (epoll).
+// Sockets run on the loop's I/O layer (loop/netpoll): one read per readiness, handed to
+// JavaScript as one `receive`; writes go straight to the socket and queue only when the kernel
+// does not take them. No goroutine or buffer waits per connection.
 //
 // Beyond 0.1.0: setEncoding("buffer") delivers each read as a Buffer, far cheaper than raw
 // arrays of integers, and send() accepts Buffers and typed arrays.

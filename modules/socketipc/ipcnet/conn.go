@@ -9,10 +9,8 @@ import (
 	"sync"
 	"syscall"
 
-	"golang.org/x/sys/unix"
-
 	"earlynode/loop"
-	"earlynode/modules/tcp"
+	"earlynode/loop/netpoll"
 )
 
 // Decoder turns the chunks read from one connection into batches. It runs on the loop (unix and
@@ -65,8 +63,8 @@ type Conn struct {
 
 	// stream connections (unix and plain TCP; see streamconn.go)
 	lp           *loop.Loop
-	stream       *tcp.Stream
-	fd           int // an accepted descriptor not yet attached, or -1
+	stream       *netpoll.Stream
+	accepted     *netpoll.Stream // an accepted connection not yet started, or nil
 	laddr, raddr net.Addr
 	unref        bool
 
@@ -80,7 +78,7 @@ type Conn struct {
 }
 
 func newConn(h *loop.Handle, decode Decoder) *Conn {
-	c := &Conn{handle: h, decode: decode, credits: make(chan struct{}, inflight), fd: -1}
+	c := &Conn{handle: h, decode: decode, credits: make(chan struct{}, inflight)}
 	c.cond = sync.NewCond(&c.mu)
 	return c
 }
@@ -190,8 +188,8 @@ func accepted(l *loop.Loop, nc net.Conn, ln *Listener) *Conn {
 
 // start runs the reader and writer goroutines of a connected conn.
 func (c *Conn) start() {
-	if c.fd >= 0 {
-		c.startFD()
+	if c.accepted != nil {
+		c.startAccepted()
 		return
 	}
 	c.mu.Lock()
@@ -521,9 +519,9 @@ func (c *Conn) destroy(err error) error {
 	if c.stream != nil {
 		c.stream.Abort(nil)
 	}
-	if c.fd >= 0 {
-		unix.Close(c.fd)
-		c.fd = -1
+	if c.accepted != nil {
+		c.accepted.Abort(nil)
+		c.accepted = nil
 	}
 	hadError := c.hadError
 	c.handle.Close(func() error {
@@ -589,7 +587,7 @@ func (c *Conn) RemoteAddr() net.Addr {
 }
 
 // NetConn returns the underlying connection of a TLS connection (nil while connecting, and
-// for unix and plain TCP connections, which run on a tcp.Stream).
+// for unix and plain TCP connections, which run on a netpoll.Stream).
 func (c *Conn) NetConn() net.Conn {
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -3,7 +3,7 @@
 // objects, and the JavaScript facade of a connection (the net.Socket the libraries hand to
 // their users).
 //
-// Unix and plain TCP connections and listeners run on modules/tcp's Stream and Listener: the
+// Unix and plain TCP connections and listeners run on loop/netpoll's Stream and Listener: the
 // loop waits in its epoll poller and reads, decodes and writes on its own goroutine, so no
 // message crosses a thread. TLS connections keep a reader and a writer goroutine that post to
 // the loop.

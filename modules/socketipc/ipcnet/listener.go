@@ -6,13 +6,10 @@ import (
 	"errors"
 	"net"
 	"os"
-	"syscall"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"earlynode/loop"
-	"earlynode/modules/tcp"
+	"earlynode/loop/netpoll"
 )
 
 // ListenOptions say where and how to listen.
@@ -31,8 +28,8 @@ type ListenOptions struct {
 type Listener struct {
 	loop    *loop.Loop
 	handle  *loop.Handle
-	ln      net.Listener  // TLS listeners: the Go listener an accept goroutine serves
-	tln     *tcp.Listener // others: the socket the loop's poller serves
+	ln      net.Listener      // TLS listeners: the Go listener an accept goroutine serves
+	tln     *netpoll.Listener // others: the socket the loop's poller serves
 	addr    net.Addr
 	path    string // a unix socket file to remove on Close
 	onConn  func(c *Conn) error
@@ -226,15 +223,9 @@ func (s *Listener) listenFD(opts ListenOptions) error {
 		ul.SetUnlinkOnClose(false) // Close removes the file itself
 		s.path = opts.Address
 	}
-	fd, err := tcp.DupFD(s.ln.(syscall.Conn))
-	s.ln.Close()
+	var err error
+	s.tln, err = netpoll.AdoptListener(s.loop, s.ln, s.accept)
 	if err != nil {
-		s.removeFile()
-		return err
-	}
-	s.tln, err = tcp.ListenFD(s.loop, fd, s.acceptFD)
-	if err != nil {
-		unix.Close(fd)
 		s.removeFile()
 		return err
 	}
@@ -247,12 +238,12 @@ func (s *Listener) removeFile() {
 	}
 }
 
-// acceptFD takes one accepted connection, on the loop.
-func (s *Listener) acceptFD(fd int, _ string) error {
+// accept takes one accepted connection, on the loop.
+func (s *Listener) accept(st *netpoll.Stream) error {
 	if s.closing || (s.MaxConnections > 0 && s.conns >= s.MaxConnections) {
-		unix.Close(fd)
+		st.Abort(nil)
 		return nil
 	}
 	s.conns++
-	return s.onConn(acceptedFD(s.loop, fd, s))
+	return s.onConn(acceptedConn(s.loop, st, s))
 }

@@ -5,15 +5,12 @@ import (
 	"errors"
 	"net"
 	"os"
-	"syscall"
-
-	"golang.org/x/sys/unix"
 
 	"earlynode/loop"
-	"earlynode/modules/tcp"
+	"earlynode/loop/netpoll"
 )
 
-// A unix-socket or plain TCP connection runs on a tcp.Stream: the loop reads and writes its
+// A unix-socket or plain TCP connection runs on a netpoll.Stream: the loop reads and writes its
 // non-blocking socket itself when the loop's poller says it is ready, so a message crosses no
 // goroutine on its way to JavaScript and a reply is written by the same thread that decoded
 // the request (the reader/writer goroutines of TLS connections cost two thread hand-offs per
@@ -23,12 +20,9 @@ import (
 func (c *Conn) dialStream(l *loop.Loop, opts DialOptions) {
 	d := net.Dialer{LocalAddr: opts.LocalAddr}
 	nc, err := d.DialContext(context.Background(), opts.Network, opts.Address)
-	fd := -1
 	var laddr, raddr net.Addr
 	if err == nil {
 		laddr, raddr = nc.LocalAddr(), nc.RemoteAddr()
-		fd, err = tcp.DupFD(nc.(syscall.Conn))
-		nc.Close()
 	}
 	c.handle.Post(func() error {
 		c.connecting = false
@@ -39,11 +33,15 @@ func (c *Conn) dialStream(l *loop.Loop, opts DialOptions) {
 			return c.fail(wrapOp("connect", opts.Address, err))
 		}
 		if c.destroyed {
-			unix.Close(fd)
+			nc.Close()
 			return nil
 		}
 		c.laddr, c.raddr = laddr, raddr
-		if err := c.attach(l, fd); err != nil {
+		st, err := netpoll.Adopt(l, nc)
+		if err == nil {
+			err = c.attach(st)
+		}
+		if err != nil {
 			return c.fail(wrapOp("connect", opts.Address, err))
 		}
 		if err := c.events.Connect(); err != nil {
@@ -53,22 +51,20 @@ func (c *Conn) dialStream(l *loop.Loop, opts DialOptions) {
 	})
 }
 
-// acceptedFD wraps a descriptor a listener accepted; Start attaches it.
-func acceptedFD(l *loop.Loop, fd int, ln *Listener) *Conn {
+// acceptedConn wraps a connection a listener accepted; Start attaches it.
+func acceptedConn(l *loop.Loop, st *netpoll.Stream, ln *Listener) *Conn {
 	c := newConn(l.NewHandle(), nil)
 	c.ln = ln
 	c.lp = l
-	c.fd = fd
-	c.laddr = sockAddr(unix.Getsockname(fd))
-	c.raddr = sockAddr(unix.Getpeername(fd))
+	c.accepted = st
+	c.laddr = st.LocalAddr()
+	c.raddr = st.RemoteAddr()
 	return c
 }
 
-// attach starts driving fd with a Stream.
-func (c *Conn) attach(l *loop.Loop, fd int) error {
-	st, err := tcp.NewStream(l, fd, streamEvents{c})
-	if err != nil {
-		unix.Close(fd)
+// attach starts reading st.
+func (c *Conn) attach(st *netpoll.Stream) error {
+	if err := st.Start(streamEvents{c}); err != nil {
 		return err
 	}
 	c.stream = st
@@ -81,14 +77,15 @@ func (c *Conn) attach(l *loop.Loop, fd int) error {
 	return nil
 }
 
-// startFD attaches an accepted descriptor (Start for a stream connection).
-func (c *Conn) startFD() {
-	fd := c.fd
-	c.fd = -1
+// startAccepted attaches an accepted connection (Start for a stream connection).
+func (c *Conn) startAccepted() {
+	st := c.accepted
+	c.accepted = nil
 	if c.destroyed {
+		st.Abort(nil)
 		return
 	}
-	if err := c.attach(c.lp, fd); err != nil {
+	if err := c.attach(st); err != nil {
 		c.handle.Post(func() error {
 			if c.destroyed {
 				return nil
@@ -202,20 +199,4 @@ func (e streamEvents) End(err error) error {
 		return c.fail(wrapOp(sys, "", err))
 	}
 	return c.destroy(nil)
-}
-
-// sockAddr turns a socket address into a net.Addr (nil when unknown).
-func sockAddr(sa unix.Sockaddr, err error) net.Addr {
-	if err != nil {
-		return nil
-	}
-	switch a := sa.(type) {
-	case *unix.SockaddrInet4:
-		return &net.TCPAddr{IP: net.IP(append([]byte(nil), a.Addr[:]...)), Port: a.Port}
-	case *unix.SockaddrInet6:
-		return &net.TCPAddr{IP: net.IP(append([]byte(nil), a.Addr[:]...)), Port: a.Port}
-	case *unix.SockaddrUnix:
-		return &net.UnixAddr{Name: a.Name, Net: "unix"}
-	}
-	return nil
 }

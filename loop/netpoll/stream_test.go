@@ -1,4 +1,4 @@
-package tcp
+package netpoll
 
 import (
 	"bytes"
@@ -83,8 +83,12 @@ func run(t *testing.T, fd int, r *recorder, setup func(l *loop.Loop, s *Stream))
 	t.Helper()
 	l := loop.New(0)
 	l.Post(func() error {
-		s, err := NewStream(l, fd, r)
+		p, err := pollerOf(l)
 		if err != nil {
+			return err
+		}
+		s := newStream(p, fd, "")
+		if err := s.Start(r); err != nil {
 			return err
 		}
 		if setup != nil {
@@ -258,28 +262,6 @@ func TestStreamPauseStopsReading(t *testing.T) {
 	}
 }
 
-func TestIncompleteTail(t *testing.T) {
-	tests := []struct {
-		in   string
-		want int
-	}{
-		{"", 0},
-		{"abc", 0},
-		{"h\xc3", 1},
-		{"h\xc3\xa9", 0},
-		{"\xe2\x82", 2},
-		{"\xe2\x82\xac", 0},
-		{"\xf0\x9f\x98", 3},
-		{"\xf0\x9f\x98\x80", 0},
-		{"\x80\x80\x80", 0}, // stray continuation bytes are not held back
-	}
-	for _, tt := range tests {
-		if got := incompleteTail([]byte(tt.in)); got != tt.want {
-			t.Errorf("incompleteTail(%q) = %d, want %d", tt.in, got, tt.want)
-		}
-	}
-}
-
 func TestListenAcceptsAndNamesPeers(t *testing.T) {
 	tests := []struct {
 		host, dial, want string
@@ -296,8 +278,9 @@ func TestListenAcceptsAndNamesPeers(t *testing.T) {
 		var ln *Listener
 		l.Post(func() error {
 			var err error
-			ln, err = Listen(l, 0, tt.host, func(fd int, remote string) error {
-				got = remote
+			ln, err = ListenTCP(l, tt.host, 0, ListenConfig{}, func(s *Stream) error {
+				got = s.RemoteIP()
+				s.Abort(nil)
 				ln.Close()
 				return nil
 			})
@@ -319,7 +302,7 @@ func TestListenAcceptsAndNamesPeers(t *testing.T) {
 			t.Errorf("listen %q, dial %s: remote %q, want %q", tt.host, tt.dial, got, tt.want)
 		}
 	}
-	if _, err := Listen(loop.New(0), 70000, "", nil); err == nil {
+	if _, err := ListenTCP(loop.New(0), "", 70000, ListenConfig{}, nil); err == nil {
 		t.Error("Listen(70000) succeeded")
 	}
 }
@@ -328,7 +311,7 @@ func TestDialPrefersIPv4AndReportsRefusal(t *testing.T) {
 	l := loop.New(0)
 	var refused error
 	l.Post(func() error {
-		Dial(l, "127.0.0.1", 1, time.Second, func(fd int, remote string, err error) error {
+		Dial(l, "127.0.0.1", 1, time.Second, func(s *Stream, err error) error {
 			refused = err
 			return nil
 		})
@@ -339,5 +322,49 @@ func TestDialPrefersIPv4AndReportsRefusal(t *testing.T) {
 	}
 	if refused == nil || DescribeError(refused) != "connection refused" {
 		t.Fatalf("dial to a closed port: %v (%q)", refused, DescribeError(refused))
+	}
+}
+
+func TestReusePortSharesAPort(t *testing.T) {
+	l := loop.New(0)
+	accepted := make([]int, 2)
+	l.Post(func() error {
+		cfg := ListenConfig{ReusePort: true}
+		var lns [2]*Listener
+		var err error
+		for i := range lns {
+			port := 0
+			if i > 0 {
+				port = lns[0].Port()
+			}
+			i := i
+			lns[i], err = ListenTCP(l, "127.0.0.1", port, cfg, func(s *Stream) error {
+				accepted[i]++
+				s.Abort(nil)
+				if accepted[0]+accepted[1] == 1 {
+					lns[0].Close()
+					lns[1].Close()
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+		}
+		if lns[0].Port() != lns[1].Port() {
+			t.Errorf("ports %d and %d", lns[0].Port(), lns[1].Port())
+		}
+		go func() {
+			if c, err := net.Dial("tcp", net.JoinHostPort("127.0.0.1", strconv.Itoa(lns[0].Port()))); err == nil {
+				c.Close()
+			}
+		}()
+		return nil
+	})
+	if err := l.Run(); err != nil {
+		t.Fatal(err)
+	}
+	if accepted[0]+accepted[1] != 1 {
+		t.Fatalf("accepted %v", accepted)
 	}
 }

@@ -1,4 +1,4 @@
-package tcp
+package netpoll
 
 import (
 	"errors"
@@ -13,14 +13,14 @@ import (
 
 // ErrNotWritable is what Stream.Write returns once the stream was closed or its writing side
 // shut (after CloseWrite, Close, Detach or an error).
-var ErrNotWritable = errors.New("tcp: connection is not open for writing")
+var ErrNotWritable = errors.New("netpoll: connection is not open for writing")
 
 // ReadBufferSize is the most one read returns (what one `receive` can carry).
 const ReadBufferSize = 64 << 10
 
-// StreamHandler receives what happens on a Stream, on the loop. An error returned is fatal
+// Handler receives what happens on a Stream, on the loop. An error returned is fatal
 // (an exception thrown by a listener) and stops the loop.
-type StreamHandler interface {
+type Handler interface {
 	// Data gets the bytes of one read; they are valid only during the call.
 	Data(b []byte) error
 	// EOF says the peer half-closed (sent FIN).
@@ -30,8 +30,12 @@ type StreamHandler interface {
 	End(err error) error
 }
 
-// Stream is one TCP connection driven by the loop, shared by node.tcp and node.http. Every
-// method runs on the loop goroutine.
+// Stream is one connection (TCP or unix) driven by the loop: node.tcp's and node.http's
+// connections, the IPC libraries' and every WebSocket run on it. Every method runs on the loop
+// goroutine.
+//
+// A Stream comes from Listen's or AdoptListener's accept function, from Dial or from Adopt; it
+// holds a loop handle from then on. Nothing is read until Start names its Handler.
 //
 // Reading: when the socket is readable the poller reads once and hands the bytes to Data
 // (reads are never merged). Writing: Write goes straight to the socket when nothing is queued
@@ -42,9 +46,10 @@ type Stream struct {
 	p      *poller
 	pf     *pollFD
 	fd     int
-	h      StreamHandler
+	h      Handler
 	handle *loop.Handle
-	lastIO int64 // loop clock (unix ns) of the last read or write
+	remote string // the peer's address as node.tcp shows it ("" for a unix socket)
+	lastIO int64  // loop clock (unix ns) of the last read or write
 
 	pending writeQueue
 	after   closeStep
@@ -64,21 +69,29 @@ const (
 	stepDetach               // hand the socket over
 )
 
-// NewStream starts driving an open, non-blocking socket descriptor (which it then owns) on the
-// loop l, reporting to h.
-func NewStream(l *loop.Loop, fd int, h StreamHandler) (*Stream, error) {
-	p, err := pollerOf(l)
-	if err != nil {
-		return nil, err
-	}
-	s := &Stream{p: p, fd: fd, h: h}
-	s.pf, err = p.add(fd, unix.EPOLLIN|unix.EPOLLRDHUP, s.onRead, s.onWrite)
-	if err != nil {
-		return nil, err
-	}
-	s.handle = l.NewHandle()
+// newStream wraps an open, non-blocking socket descriptor (which it then owns); Start begins
+// reading it.
+func newStream(p *poller, fd int, remote string) *Stream {
+	s := &Stream{p: p, fd: fd, remote: remote}
+	s.handle = p.l.NewHandle()
 	s.touch()
-	return s, nil
+	return s
+}
+
+// Start begins reading, reporting to h. Call it once, on the turn the stream was handed over
+// (or close the stream with Abort instead). It does nothing on a stream already closed.
+func (s *Stream) Start(h Handler) error {
+	if s.closed || s.pf != nil {
+		return nil
+	}
+	s.h = h
+	pf, err := s.p.add(s.fd, s.interest(), s.onRead, s.onWrite)
+	if err != nil {
+		s.Abort(err)
+		return err
+	}
+	s.pf = pf
+	return nil
 }
 
 func (s *Stream) touch() { s.lastIO = s.p.l.Now().UnixNano() }
@@ -204,9 +217,14 @@ func (s *Stream) onWrite() error {
 // updateInterest registers for reading unless paused or past EOF, and for writing while
 // something is queued.
 func (s *Stream) updateInterest() {
-	if s.closed {
+	if s.closed || s.pf == nil {
 		return
 	}
+	s.p.set(s.pf, s.interest())
+}
+
+// interest is the set of events the stream waits for now.
+func (s *Stream) interest() uint32 {
 	var want uint32
 	if !s.paused && !s.eof {
 		want |= unix.EPOLLIN | unix.EPOLLRDHUP
@@ -214,7 +232,7 @@ func (s *Stream) updateInterest() {
 	if s.pending.size > 0 {
 		want |= unix.EPOLLOUT
 	}
-	s.p.set(s.pf, want)
+	return want
 }
 
 // Pending returns how many bytes wait to be written.
@@ -272,7 +290,7 @@ func (s *Stream) Detach(fn func(net.Conn)) {
 
 func (s *Stream) handOver() {
 	s.closed = true
-	s.p.remove(s.pf)
+	s.unregister()
 	f := os.NewFile(uintptr(s.fd), "tcp")
 	c, err := net.FileConn(f) // a new descriptor, registered with Go's poller
 	f.Close()
@@ -293,10 +311,21 @@ func (s *Stream) Abort(err error) {
 	}
 	s.closed = true
 	s.pending.reset()
-	s.p.remove(s.pf)
+	s.unregister()
 	unix.Close(s.fd)
 	h := s.h
+	if h == nil { // never started: nobody to tell
+		s.handle.Close(nil)
+		return
+	}
 	s.handle.Close(func() error { return h.End(err) })
+}
+
+// unregister takes the descriptor out of the poller, if Start put it there.
+func (s *Stream) unregister() {
+	if s.pf != nil {
+		s.p.remove(s.pf)
+	}
 }
 
 // Closed reports whether the stream was closed or detached.
