@@ -5,7 +5,7 @@ import (
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
 	"earlynode/modules/nodeipc"
-	peerjs "earlynode/modules/peerjs/binding"
+	"earlynode/modules/peerjs"
 	"earlynode/modules/process"
 	"earlynode/modules/socketipc"
 	"earlynode/modules/tcp"

@@ -10,7 +10,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // TestBadInput feeds our node-ipc server malformed JSON, JSON null, an endless frame and a

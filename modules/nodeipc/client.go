@@ -7,7 +7,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/modules/nodeipc/wire"
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 )
 
 // clientConn is a Client's side of its connection: callbacks into the JavaScript connect()

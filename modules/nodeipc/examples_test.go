@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // TestSeedExamples runs the node-ipc seed page's examples (testdata/examples/nodeipc_*.js) in

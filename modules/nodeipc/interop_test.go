@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 func runtimeName(real bool) string {

@@ -3,7 +3,7 @@ package nodeipc_test
 import (
 	"testing"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // TestMain removes the node binary the tests built.

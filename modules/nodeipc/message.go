@@ -7,7 +7,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/modules/nodeipc/wire"
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 )
 
 // encode makes the JSON-mode frame of emit(type, data): node-ipc's data rule (falsy but not

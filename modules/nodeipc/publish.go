@@ -3,7 +3,7 @@ package nodeipc
 import (
 	"github.com/dop251/goja"
 
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 )
 
 // quiet reports whether a node-ipc Client or Server can have its messages published straight

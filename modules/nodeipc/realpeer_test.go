@@ -3,7 +3,7 @@ package nodeipc_test
 import (
 	"testing"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // TestScriptsOnRealPackage runs the testdata/nodeipc scripts on Node.js with the real node-ipc

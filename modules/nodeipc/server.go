@@ -6,7 +6,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 )
 
 // netServer is the net.Server (or tls.Server) a node-ipc Server listens with: a JavaScript

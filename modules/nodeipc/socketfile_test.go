@@ -8,7 +8,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // TestSocketFile checks the unix socket file of a node-ipc server: its mode is Node's default

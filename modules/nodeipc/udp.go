@@ -10,7 +10,7 @@ import (
 
 	"earlynode/loop"
 	"earlynode/modules/nodeipc/wire"
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 	"earlynode/runtime"
 )
 

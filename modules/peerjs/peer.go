@@ -1,471 +1,351 @@
-// Package peerjs is the Go core of earlynode's PeerJS: a Peer that registers
-// with a PeerServer over the signalling WebSocket and makes DataConnections
-// over real WebRTC (pion/webrtc), negotiating exactly as PeerJS 1.5.5 does,
-// so it connects to PeerJS in browsers and in Node (PROTOCOLS.md §5).
-//
-// The package knows nothing of JavaScript or of earlynode's event loop: it
-// reports through the callbacks of Events, delivered in order from a
-// goroutine of the Peer. Its methods may be called from any goroutine and
-// never wait for the network.
-//
-// The PeerServer is package earlynode/modules/peerjs/server; the message
-// codec both use is earlynode/modules/peerjs/signal.
 package peerjs
 
 import (
 	"context"
-	"fmt"
-	"os"
-	"sort"
-	"sync"
+	"encoding/json"
+	"reflect"
 	"time"
 
-	"github.com/pion/ice/v4"
-	"github.com/pion/webrtc/v4"
+	"github.com/dop251/goja"
 
-	"earlynode/modules/peerjs/signal"
+	"earlynode/loop"
+	"earlynode/modules/peerjs/client"
 )
 
-// Limits on the signalling messages kept for connections that do not
-// exist yet (PeerJS keeps them without limit).
-const (
-	maxLostConnections = 256
-	maxLostPerConn     = 256
-)
+// peer is the native side of one JavaScript Peer. Its fields are touched
+// only on the loop.
+type peer struct {
+	m      *module
+	obj    *goja.Object
+	core   *client.Peer
+	handle *loop.Handle
 
-// Peer is one PeerJS peer. Create it with NewPeer.
-type Peer struct {
-	opts   Options
-	events Events
-	api    *webrtc.API
-	disp   dispatcher
-	ctx    context.Context
-	cancel context.CancelFunc
-
-	// sendMu orders signalling sends, including the flush of the outbox
-	// when the socket opens.
-	sendMu sync.Mutex
-
-	mu           sync.Mutex
-	id           string
-	lastServerID string
-	open         bool
-	disconnected bool
-	destroyed    bool
-	generation   int // bumped when a socket is started or dropped
-	socket       *signalSocket
-	lastSocket   *signalSocket // the most recent socket, possibly closing
-	outbox       []signal.Message
-	connections  map[string][]*DataConnection
-	lost         map[string][]signal.Message
+	signalling bool // connected or connecting to the server
+	destroying bool // destroy() ran; Close is on its way
+	closed     bool // Close arrived; the handle is closed
+	conns      map[*client.DataConnection]*conn
 }
 
-// NewPeer creates a Peer and starts connecting it to its server: with id
-// when it is not empty, else with an id fetched from the server. It
-// returns at once; Events.Open follows, or Events.Error (an id that breaks
-// the id rule gives ErrInvalidID, then Close).
-func NewPeer(id string, opts Options, events Events) *Peer {
-	o := opts.withDefaults()
-	ctx, cancel := context.WithCancel(context.Background())
-	p := &Peer{
-		opts:        o,
-		events:      events,
-		ctx:         ctx,
-		cancel:      cancel,
-		connections: make(map[string][]*DataConnection),
-		lost:        make(map[string][]signal.Message),
-	}
-	se := webrtc.SettingEngine{}
-	if o.IncludeLoopback {
-		se.SetIncludeLoopbackCandidate(true)
-	}
-	if o.DisableMDNS {
-		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
-	}
-	if n := newBufferedNet(); n != nil {
-		se.SetNet(n)
-	}
-	p.api = webrtc.NewAPI(webrtc.WithSettingEngine(se))
+// conn is the native side of one JavaScript DataConnection.
+type conn struct {
+	p    *peer
+	core *client.DataConnection
+	obj  *goja.Object
+}
 
-	switch {
-	case !ValidID(id):
-		p.abort(newError(ErrInvalidID, nil, "ID %q is invalid", id))
-	case id != "":
-		p.initialize(id)
-	default:
-		go func() {
-			got, err := retrieveID(p.ctx, p.opts)
-			if err != nil {
-				p.abort(err)
-				return
+// jsPeer is native.peer(peerObject, id, options, configJSON): it starts a
+// core Peer whose events become the object's events, and returns the
+// object's native handle {connect, destroy, disconnect, reconnect,
+// listAllPeers}.
+func (m *module) jsPeer(c goja.FunctionCall) goja.Value {
+	vm := m.rt.VM
+	obj := c.Argument(0).ToObject(vm)
+	id := c.Argument(1).String()
+	opts, err := m.peerOptions(c.Argument(2), c.Argument(3))
+	if err != nil {
+		panic(vm.NewTypeError("new Peer: %v", err))
+	}
+	p := &peer{m: m, obj: obj, handle: m.rt.Loop.NewHandle(), signalling: true, conns: map[*client.DataConnection]*conn{}}
+	p.core = client.NewPeer(id, opts, p.events())
+
+	n := vm.NewObject()
+	n.Set("connect", p.jsConnect)
+	n.Set("destroy", func(goja.FunctionCall) goja.Value {
+		if !p.closed {
+			p.destroying = true
+			p.updateRef()
+		}
+		p.core.Destroy()
+		return goja.Undefined()
+	})
+	n.Set("disconnect", func(goja.FunctionCall) goja.Value {
+		p.core.Disconnect()
+		return goja.Undefined()
+	})
+	n.Set("reconnect", func(goja.FunctionCall) goja.Value {
+		if err := p.core.Reconnect(); err != nil {
+			m.rt.EmitJS(obj, "error", m.coreError(err))
+			return goja.Undefined()
+		}
+		if !p.closed {
+			p.signalling = true
+			p.updateRef()
+		}
+		return goja.Undefined()
+	})
+	n.Set("listAllPeers", p.jsListAllPeers)
+	return n
+}
+
+// peerOptions reads the options of new Peer; configText is
+// JSON.stringify(options.config) or undefined.
+func (m *module) peerOptions(v, configText goja.Value) (client.Options, error) {
+	var o client.Options
+	// Loopback candidates let two Peers on one machine meet without a
+	// network; mDNS needs multicast, which test machines and namespaces
+	// lack. Both can be turned back: {loopback: false, mdns: true}.
+	o.IncludeLoopback, o.DisableMDNS = true, true
+	o.Log = func(line string) { m.rt.Out.Stderr.WriteString("PeerJS: " + line + "\n") }
+	if configText != nil && !goja.IsUndefined(configText) {
+		cfg, err := client.ConfigFromJSON([]byte(configText.String()))
+		if err != nil {
+			return o, err
+		}
+		o.Config = cfg
+	}
+	opts, ok := v.(*goja.Object)
+	if !ok {
+		return o, nil
+	}
+	o.Host = str(opts, "host")
+	if given(opts, "port") {
+		o.Port = int(opts.Get("port").ToInteger())
+	}
+	o.Path = str(opts, "path")
+	o.Key = str(opts, "key")
+	o.Secure = given(opts, "secure") && opts.Get("secure").ToBoolean()
+	o.Token = str(opts, "token")
+	if given(opts, "pingInterval") {
+		o.PingInterval = time.Duration(opts.Get("pingInterval").ToFloat() * float64(time.Millisecond))
+	}
+	if given(opts, "loopback") {
+		o.IncludeLoopback = opts.Get("loopback").ToBoolean()
+	}
+	if given(opts, "mdns") {
+		o.DisableMDNS = !opts.Get("mdns").ToBoolean()
+	}
+	if given(opts, "debug") {
+		d := opts.Get("debug")
+		if d.ExportType() != nil && d.ExportType().Kind() == reflect.Bool {
+			if d.ToBoolean() {
+				o.Debug = 3
 			}
-			p.initialize(got)
-		}()
-	}
-	return p
-}
-
-// ID returns the peer's id; "" before the server gave one and after
-// Disconnect.
-func (p *Peer) ID() string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.id
-}
-
-// Open reports whether the server has accepted the peer (OPEN received)
-// and the peer is still connected to it.
-func (p *Peer) Open() bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.open
-}
-
-// Disconnected reports whether the signalling connection was ended.
-func (p *Peer) Disconnected() bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.disconnected
-}
-
-// Destroyed reports whether Destroy has run.
-func (p *Peer) Destroyed() bool {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.destroyed
-}
-
-// Options returns the peer's options with defaults filled in.
-func (p *Peer) Options() Options { return p.opts }
-
-// Connections returns the live DataConnections keyed by remote peer id,
-// each list in creation order.
-func (p *Peer) Connections() map[string][]*DataConnection {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	out := make(map[string][]*DataConnection, len(p.connections))
-	for id, list := range p.connections {
-		out[id] = append([]*DataConnection(nil), list...)
-	}
-	return out
-}
-
-// Connection returns the live DataConnection with the given connection id
-// to remote, or nil.
-func (p *Peer) Connection(remote, connectionID string) *DataConnection {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.connectionLocked(remote, connectionID)
-}
-
-// connectionLocked is Connection with p.mu held.
-func (p *Peer) connectionLocked(remote, connectionID string) *DataConnection {
-	for _, c := range p.connections[remote] {
-		if c.id == connectionID {
-			return c
+		} else {
+			o.Debug = int(d.ToInteger())
 		}
 	}
-	return nil
+	return o, nil
 }
 
-// Connect dials the peer remote and returns the new DataConnection at
-// once; Events.ConnectionOpen follows when its channel opens. It fails
-// (without emitting anything) when the serialization is unknown, remote is
-// empty, or the peer is disconnected (ErrDisconnected).
-func (p *Peer) Connect(remote string, co ConnectOptions) (*DataConnection, error) {
-	ser, err := ParseSerialization(co.Serialization)
+// events returns the core callbacks: each posts its event to the loop. The
+// core calls them one at a time, in order, so the posts keep that order.
+func (p *peer) events() client.Events {
+	post := p.handle.Post
+	return client.Events{
+		Open: func(id string) {
+			post(func() error { return p.m.callMethod(p.obj, "_onOpen", p.m.rt.VM.ToValue(id)) })
+		},
+		Connection: func(c *client.DataConnection) {
+			post(func() error {
+				cn, err := p.newConn(c)
+				if err != nil {
+					return err
+				}
+				return p.m.callMethod(p.obj, "_onConnection", cn.obj)
+			})
+		},
+		Error: func(e *client.Error) {
+			post(func() error { return p.m.callMethod(p.obj, "_onError", p.m.coreError(e)) })
+		},
+		Disconnected: func(id string) {
+			post(func() error {
+				p.signalling = false
+				p.updateRef()
+				return p.m.callMethod(p.obj, "_onDisconnected", p.m.rt.VM.ToValue(id))
+			})
+		},
+		Close: func() {
+			post(func() error {
+				p.closed = true
+				p.handle.Close(nil)
+				return p.m.callMethod(p.obj, "_onClose")
+			})
+		},
+		ConnectionOpen: func(c *client.DataConnection) {
+			post(func() error {
+				if cn := p.conns[c]; cn != nil {
+					return p.m.callMethod(cn.obj, "_onOpen")
+				}
+				return nil
+			})
+		},
+		ConnectionData: func(c *client.DataConnection, msg client.Message) {
+			post(func() error {
+				cn := p.conns[c]
+				if cn == nil {
+					return nil
+				}
+				v, err := p.m.messageValue(msg)
+				if err != nil {
+					return p.m.callMethod(cn.obj, "_onError", p.m.newError(string(client.ErrInvalidMessage), err.Error()))
+				}
+				return p.m.rt.Emit(cn.obj, "data", v)
+			})
+		},
+		ConnectionError: func(c *client.DataConnection, e *client.Error) {
+			post(func() error {
+				if cn := p.conns[c]; cn != nil {
+					return p.m.callMethod(cn.obj, "_onError", p.m.coreError(e))
+				}
+				return nil
+			})
+		},
+		ConnectionClose: func(c *client.DataConnection) {
+			post(func() error {
+				cn := p.conns[c]
+				if cn == nil {
+					return nil
+				}
+				delete(p.conns, c)
+				p.updateRef()
+				return p.m.callMethod(cn.obj, "_onClose")
+			})
+		},
+	}
+}
+
+// updateRef keeps the loop alive while the peer is connected to its
+// server, has live connections, or is being destroyed.
+func (p *peer) updateRef() {
+	if p.closed {
+		return
+	}
+	if p.signalling || p.destroying || len(p.conns) > 0 {
+		p.handle.Ref()
+	} else {
+		p.handle.Unref()
+	}
+}
+
+// newConn makes the JavaScript DataConnection of a core connection and
+// registers it.
+func (p *peer) newConn(c *client.DataConnection) (*conn, error) {
+	vm := p.m.rt.VM
+	cn := &conn{p: p, core: c}
+	var meta goja.Value = goja.Undefined()
+	if md := c.Metadata(); md != nil {
+		meta = vm.ToValue(string(md))
+	}
+	localID := p.obj.Get("id")
+	if localID == nil {
+		localID = goja.Undefined()
+	}
+	obj, err := p.m.makeConn(goja.Undefined(), p.obj, cn.natives(), localID,
+		vm.ToValue(c.ConnectionID()), vm.ToValue(c.Peer()), vm.ToValue(c.Label()), meta,
+		vm.ToValue(string(c.Serialization())), vm.ToValue(c.Reliable()))
 	if err != nil {
 		return nil, err
 	}
-	if remote == "" {
-		return nil, newError(ErrPeerUnavailable, nil, "Cannot connect to a peer without an id.")
+	cn.obj = obj.ToObject(vm)
+	p.conns[c] = cn
+	p.updateRef()
+	return cn, nil
+}
+
+// jsConnect is peer.connect's native half: (remote, label, metadataJSON,
+// serialization, reliable, metadataError) -> DataConnection. A connection
+// the core refuses (unknown serialization, no id, a disconnected peer), or
+// whose metadata has no JSON form, is returned closed, with the peer's
+// "error" and the connection's "close" following.
+func (p *peer) jsConnect(c goja.FunctionCall) goja.Value {
+	remote := c.Argument(0).String()
+	co := client.ConnectOptions{
+		Label:         c.Argument(1).String(),
+		Serialization: c.Argument(3).String(),
+		Reliable:      c.Argument(4).ToBoolean(),
 	}
-	p.mu.Lock()
-	if p.disconnected || p.destroyed {
-		p.mu.Unlock()
-		return nil, newError(ErrDisconnected, nil, "Cannot connect to new Peer after disconnecting from server.")
+	if mv := c.Argument(2); !goja.IsUndefined(mv) {
+		co.Metadata = json.RawMessage(mv.String())
 	}
-	id := co.ConnectionID
-	if id == "" {
-		id = "dc_" + randomToken()
+	// The seed's name "none" is PeerJS 1.5's "raw" on the wire; the
+	// connection keeps the name it was asked for.
+	asked := co.Serialization
+	if me := c.Argument(5); !goja.IsUndefined(me) {
+		return p.refused(remote, co, asked, &client.Error{Type: "invalid-metadata", Message: me.String()})
+	}
+	core, err := p.core.Connect(remote, co)
+	if err != nil {
+		return p.refused(remote, co, asked, err)
+	}
+	cn, jerr := p.newConn(core)
+	if jerr != nil {
+		panic(jerr)
+	}
+	if asked == "none" {
+		cn.obj.Set("serialization", "none")
+	}
+	return cn.obj
+}
+
+// refused returns a DataConnection that never opens, for a connect the
+// core refused: the peer's "error" and the connection's "close" follow on
+// the loop, as a failed dial's do.
+func (p *peer) refused(remote string, co client.ConnectOptions, asked string, err error) goja.Value {
+	vm := p.m.rt.VM
+	var meta goja.Value = goja.Undefined()
+	if co.Metadata != nil {
+		meta = vm.ToValue(string(co.Metadata))
+	}
+	dead := vm.NewObject()
+	for _, name := range []string{"send", "close", "closeAfterFlush"} {
+		dead.Set(name, func(goja.FunctionCall) goja.Value { return goja.Undefined() })
+	}
+	dead.Set("send", func(goja.FunctionCall) goja.Value {
+		return p.m.newError(string(client.ErrNotOpenYet), "Connection is not open. You should listen for the `open` event before sending messages.")
+	})
+	dead.Set("bufferedAmount", func(goja.FunctionCall) goja.Value { return vm.ToValue(0) })
+	localID := p.obj.Get("id")
+	if localID == nil {
+		localID = goja.Undefined()
 	}
 	label := co.Label
-	if label == "" {
-		label = id
+	obj, cerr := p.m.makeConn(goja.Undefined(), p.obj, dead, localID, vm.ToValue(""), vm.ToValue(remote),
+		vm.ToValue(label), meta, vm.ToValue(asked), vm.ToValue(co.Reliable))
+	if cerr != nil {
+		panic(cerr)
 	}
-	c := newDataConnection(p, remote, id, label, co.Metadata, ser, co.Reliable, true)
-	p.connections[remote] = append(p.connections[remote], c)
-	p.mu.Unlock()
-	c.startOffer()
-	return c, nil
-}
-
-// ListAllPeers asks the server for the ids connected to it (the server
-// needs allow_discovery).
-func (p *Peer) ListAllPeers(ctx context.Context) ([]string, error) {
-	ids, err := listPeers(ctx, p.opts)
-	if err != nil {
-		return nil, err
-	}
-	sort.Strings(ids)
-	return ids, nil
-}
-
-// Disconnect closes the signalling connection; DataConnections stay open,
-// but no new ones can be made. Events.Disconnected follows. Reconnect can
-// register the same id again.
-func (p *Peer) Disconnect() {
-	p.mu.Lock()
-	if p.disconnected {
-		p.mu.Unlock()
-		return
-	}
-	current := p.id
-	p.disconnected = true
-	p.open = false
-	sock := p.socket
-	p.socket = nil
-	p.outbox = nil
-	p.generation++
-	if current != "" {
-		p.lastServerID = current
-	}
-	p.id = ""
-	p.mu.Unlock()
-	if sock != nil {
-		sock.close()
-	}
-	p.logf(3, "Disconnect peer with ID:%s", current)
-	p.post(func() {
-		if f := p.events.Disconnected; f != nil {
-			f(current)
+	o := obj.ToObject(vm)
+	errObj := p.m.coreError(err)
+	p.handle.Post(func() error {
+		if err := p.m.callMethod(p.obj, "_onError", errObj); err != nil {
+			return err
 		}
+		return p.m.rt.Emit(o, "close")
 	})
+	return o
 }
 
-// Reconnect registers again with the id the peer had, after Disconnect.
-// It fails on a destroyed peer or one that is not disconnected.
-func (p *Peer) Reconnect() error {
-	p.mu.Lock()
-	switch {
-	case p.destroyed:
-		p.mu.Unlock()
-		return newError(ErrDisconnected, nil, "This peer cannot reconnect to the server. It has already been destroyed.")
-	case !p.disconnected && !p.open:
-		p.mu.Unlock()
-		return nil // still connecting the first time
-	case !p.disconnected:
-		p.mu.Unlock()
-		return newError(ErrDisconnected, nil, "Peer %s cannot reconnect because it is not disconnected from the server!", p.ID())
-	}
-	p.disconnected = false
-	id := p.lastServerID
-	p.mu.Unlock()
-	if id == "" {
-		p.abort(newError(ErrServerError, nil, "Cannot reconnect: this peer never had an id."))
-		return nil
-	}
-	p.initialize(id)
-	return nil
-}
-
-// Destroy closes every DataConnection and the signalling connection for
-// good. Events.Close follows (after Disconnected and the connections'
-// ConnectionClose).
-func (p *Peer) Destroy() {
-	p.mu.Lock()
-	if p.destroyed {
-		p.mu.Unlock()
-		return
-	}
-	p.mu.Unlock()
-	p.Disconnect()
-	p.mu.Lock()
-	if p.destroyed {
-		p.mu.Unlock()
-		return
-	}
-	p.destroyed = true
-	var all []*DataConnection
-	for _, list := range p.connections {
-		all = append(all, list...)
-	}
-	p.mu.Unlock()
-	p.cancel()
-	for _, c := range all {
-		c.Close()
-	}
-	p.post(func() {
-		if f := p.events.Close; f != nil {
-			f()
-		}
-	})
-}
-
-// initialize starts the signalling socket for id.
-func (p *Peer) initialize(id string) {
-	p.mu.Lock()
-	if p.destroyed || p.disconnected {
-		p.mu.Unlock()
-		return
-	}
-	p.id = id
-	p.generation++
-	gen := p.generation
-	p.mu.Unlock()
-	go p.runSocket(gen, id)
-}
-
-// runSocket dials the server, flushes the outbox, and reads the socket
-// until it ends.
-func (p *Peer) runSocket(gen int, id string) {
-	// On reconnection, let the server see the old socket go first: while it
-	// still holds it, the same token is re-attached without OPEN.
-	p.mu.Lock()
-	prev := p.lastSocket
-	p.mu.Unlock()
-	if prev != nil {
-		select {
-		case <-prev.gone:
-		case <-time.After(2 * closeWait):
-		}
-	}
-	sock, err := dialSignal(p.ctx, p.opts, id)
-	p.sendMu.Lock()
-	p.mu.Lock()
-	if gen != p.generation || p.disconnected || p.destroyed {
-		p.mu.Unlock()
-		p.sendMu.Unlock()
-		if sock != nil {
-			sock.close()
-		}
-		return
-	}
-	if err != nil {
-		p.mu.Unlock()
-		p.sendMu.Unlock()
-		p.socketLost(gen, fmt.Errorf("connect to %s: %w", signalURL(p.opts, id), err))
-		return
-	}
-	p.socket = sock
-	p.lastSocket = sock
-	outbox := p.outbox
-	p.outbox = nil
-	p.mu.Unlock()
-	for _, m := range outbox {
-		_ = sock.send(m) // a failed write shows up as a read error below.
-	}
-	p.sendMu.Unlock()
-	go sock.heartbeat(p.opts.PingInterval)
-	defer sock.readEnded()
-	for {
-		frame, err := sock.read()
-		if err != nil {
-			if !sock.closed() {
-				p.socketLost(gen, err)
+// jsListAllPeers is peer.listAllPeers(callback).
+func (p *peer) jsListAllPeers(c goja.FunctionCall) goja.Value {
+	cb, _ := goja.AssertFunction(c.Argument(0))
+	core := p.core
+	p.m.rt.Loop.Go(func() loop.Callback {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		ids, err := core.ListAllPeers(ctx)
+		return func() error {
+			if err != nil {
+				if err := p.m.callMethod(p.obj, "_onError", p.m.coreError(err)); err != nil {
+					return err
+				}
+				ids = nil
 			}
-			return
-		}
-		m, err := signal.Decode(frame)
-		if err != nil {
-			p.logf(2, "Invalid server message %q: %v", frame, err)
-			continue
-		}
-		p.handleMessage(m)
-	}
-}
-
-// socketLost reports a signalling connection that failed or ended without
-// Disconnect: ErrNetwork, then Disconnect.
-func (p *Peer) socketLost(gen int, err error) {
-	p.mu.Lock()
-	current := gen == p.generation && !p.disconnected && !p.destroyed
-	p.mu.Unlock()
-	if !current {
-		return
-	}
-	p.emitError(newError(ErrNetwork, err, "Lost connection to server."))
-	p.Disconnect()
-}
-
-// sendSignal sends m on the signalling socket, or keeps it until the socket
-// opens. Messages are dropped once the peer is disconnected, as PeerJS
-// drops them.
-func (p *Peer) sendSignal(m signal.Message) {
-	p.sendMu.Lock()
-	defer p.sendMu.Unlock()
-	p.mu.Lock()
-	if p.disconnected || p.destroyed {
-		p.mu.Unlock()
-		return
-	}
-	sock := p.socket
-	if sock == nil {
-		p.outbox = append(p.outbox, m)
-		p.mu.Unlock()
-		return
-	}
-	p.mu.Unlock()
-	if err := sock.send(m); err != nil {
-		p.logf(1, "Sending %s to the server failed: %v", m.Type, err)
-	}
-}
-
-// abort reports a fatal error: the peer is destroyed if the server never
-// accepted it, else disconnected.
-func (p *Peer) abort(err *Error) {
-	p.logf(1, "Aborting! %v", err)
-	p.emitError(err)
-	p.mu.Lock()
-	neverOpened := p.lastServerID == "" && !p.open
-	p.mu.Unlock()
-	if neverOpened {
-		p.Destroy()
-	} else {
-		p.Disconnect()
-	}
-}
-
-// emitError posts Events.Error.
-func (p *Peer) emitError(err *Error) {
-	p.post(func() {
-		if f := p.events.Error; f != nil {
-			f(err)
+			vals := make([]any, len(ids))
+			for i, id := range ids {
+				vals[i] = id
+			}
+			_, err := p.m.rt.Call(cb, goja.Undefined(), p.m.rt.VM.NewArray(vals...))
+			return err
 		}
 	})
+	return goja.Undefined()
 }
 
-// post queues a callback on the peer's event goroutine.
-func (p *Peer) post(f func()) { p.disp.post(f) }
-
-// removeConnection forgets c and the messages stored for its id.
-func (p *Peer) removeConnection(c *DataConnection) {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	list := p.connections[c.remote]
-	for i, x := range list {
-		if x == c {
-			list = append(list[:i:i], list[i+1:]...)
-			break
-		}
+// coreError turns an error of the core into a JavaScript Error with a
+// `type` (PeerJS's error types; "webrtc" for anything else).
+func (m *module) coreError(err error) *goja.Object {
+	if e, ok := err.(*client.Error); ok {
+		return m.newError(string(e.Type), e.Error())
 	}
-	if len(list) == 0 {
-		delete(p.connections, c.remote)
-	} else {
-		p.connections[c.remote] = list
-	}
-	delete(p.lost, c.id)
-}
-
-// logf writes a log line when Debug is at least level.
-func (p *Peer) logf(level int, format string, args ...any) {
-	if p.opts.Debug < level {
-		return
-	}
-	line := fmt.Sprintf(format, args...)
-	if p.opts.Log != nil {
-		p.opts.Log(line)
-		return
-	}
-	fmt.Fprintln(os.Stderr, "PeerJS: "+line)
+	return m.newError(string(client.ErrWebRTC), err.Error())
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // rawClient is a bare unix socket client speaking the wire format by hand.

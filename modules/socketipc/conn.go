@@ -3,7 +3,7 @@ package socketipc
 import (
 	"github.com/dop251/goja"
 
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 )
 
 // connHandler is the library's side of one connection, client or server: it turns the

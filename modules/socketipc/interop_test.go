@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // runtimes are the two ways a script of scripts/interop/socketipc runs: on earlynode with the

@@ -3,7 +3,7 @@ package socketipc_test
 import (
 	"testing"
 
-	"earlynode/modules/socketipc/ipcnet/ipctest"
+	"earlynode/modules/internal/ipc/ipctest"
 )
 
 // TestScriptsOnRealPackage runs the testdata/socketipc scripts on Node.js with the real

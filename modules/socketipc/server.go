@@ -9,7 +9,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/loop"
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 )
 
 // server is the Go side of a listening Server: its listener and its clients in the order they

@@ -16,7 +16,7 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/modules/socketipc/ipcnet"
+	"earlynode/modules/internal/ipc/ipcnet"
 	"earlynode/modules/socketipc/wire"
 	"earlynode/runtime"
 )

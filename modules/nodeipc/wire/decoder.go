@@ -3,7 +3,7 @@ package wire
 import (
 	"fmt"
 
-	"earlynode/modules/socketipc/wire/jsonframe"
+	"earlynode/modules/internal/ipc/jsonframe"
 )
 
 // DefaultMaxMessageSize is the message size limit NewDecoder uses when given

@@ -3,7 +3,7 @@ package wire
 import (
 	"encoding/json"
 
-	"earlynode/modules/socketipc/wire/jsonframe"
+	"earlynode/modules/internal/ipc/jsonframe"
 )
 
 // DefaultDelimiter is node-ipc's default config.delimiter, form feed. JSON

@@ -5,7 +5,7 @@ import (
 	"encoding/json"
 	"unicode/utf8"
 
-	"earlynode/modules/socketipc/wire/jsonframe"
+	"earlynode/modules/internal/ipc/jsonframe"
 )
 
 // InvalidJSONMessage is the message field of the data node-ipc publishes

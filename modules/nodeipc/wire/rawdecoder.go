@@ -1,6 +1,6 @@
 package wire
 
-import "earlynode/modules/socketipc/wire/jsonframe"
+import "earlynode/modules/internal/ipc/jsonframe"
 
 // RawDecoder turns the chunks a stream socket receives in rawBuffer mode into
 // the buffers node-ipc publishes with 'data'. node-ipc calls

@@ -3,7 +3,7 @@ package wire
 import (
 	"bytes"
 
-	"earlynode/modules/socketipc/wire/jsonframe"
+	"earlynode/modules/internal/ipc/jsonframe"
 )
 
 // The largest UDP payloads: what one emit over udp4 or udp6 can send in a

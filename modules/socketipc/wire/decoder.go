@@ -6,7 +6,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
-	"earlynode/modules/socketipc/wire/jsonframe"
+	"earlynode/modules/internal/ipc/jsonframe"
 )
 
 // DefaultMaxMessageSize is the message size limit NewDecoder uses when given

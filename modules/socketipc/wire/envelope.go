@@ -3,7 +3,7 @@ package wire
 import (
 	"encoding/json"
 
-	"earlynode/modules/socketipc/wire/jsonframe"
+	"earlynode/modules/internal/ipc/jsonframe"
 )
 
 // Delimiter ends every message on the wire: two NUL bytes. JSON text never

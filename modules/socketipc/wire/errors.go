@@ -1,6 +1,6 @@
 package wire
 
-import "earlynode/modules/socketipc/wire/jsonframe"
+import "earlynode/modules/internal/ipc/jsonframe"
 
 // ErrFrameTooLarge is wrapped by the error Decode returns for a message
 // longer than the decoder's limit. The real library has no limit.

@@ -1,0 +1,116 @@
+package ipcnet
+
+import (
+	"strconv"
+
+	"github.com/dop251/goja"
+
+	"earlynode/modules/internal/ipc/jsonframe"
+	"earlynode/runtime"
+)
+
+// JSON holds the runtime's JSON.parse and JSON.stringify, looked up once.
+type JSON struct {
+	keys      keyMap
+	items     []any
+	rt        *runtime.Runtime
+	obj       *goja.Object
+	parse     goja.Callable
+	stringify goja.Callable
+}
+
+// NewJSON looks up JSON.parse and JSON.stringify.
+func NewJSON(rt *runtime.Runtime) *JSON {
+	obj := rt.VM.Get("JSON").ToObject(rt.VM)
+	p, _ := goja.AssertFunction(obj.Get("parse"))
+	s, _ := goja.AssertFunction(obj.Get("stringify"))
+	return &JSON{rt: rt, obj: obj, parse: p, stringify: s, keys: keyMap{}}
+}
+
+// Value turns raw JSON text (already checked by the wire codec) into a JavaScript value:
+// strings, numbers and literals in Go, objects and arrays with one JSON.parse. nil is
+// undefined.
+func (j *JSON) Value(raw []byte) (goja.Value, error) {
+	if raw == nil {
+		return goja.Undefined(), nil
+	}
+	vm := j.rt.VM
+	switch c := raw[0]; {
+	case c == '"':
+		if s, ok := jsonframe.Unquote(raw); ok {
+			return vm.ToValue(s), nil
+		}
+	case c == 't' && len(raw) == 4:
+		return vm.ToValue(true), nil
+	case c == 'f' && len(raw) == 5:
+		return vm.ToValue(false), nil
+	case c == 'n' && len(raw) == 4:
+		return goja.Null(), nil
+	case c == '-' || (c >= '0' && c <= '9'):
+		if f, err := strconv.ParseFloat(string(raw), 64); err == nil {
+			if i := int64(f); float64(i) == f && (i != 0 || c != '-') && i < 1<<53 && i > -(1<<53) {
+				return vm.ToValue(i), nil
+			}
+			return vm.ToValue(f), nil
+		}
+	}
+	b := jsonBuilder{vm: vm, t: raw, keys: j.keys, items: j.items[:0]}
+	v := b.value(0)
+	j.items = b.items[:0]
+	if !b.bad && v != nil {
+		return v, nil
+	}
+	return j.Parse(string(raw))
+}
+
+// Parse is JSON.parse(text).
+func (j *JSON) Parse(text string) (goja.Value, error) {
+	return j.parse(j.obj, j.rt.VM.ToValue(text))
+}
+
+// Stringify is JSON.stringify(v): ok is false when it gives undefined (functions, symbols,
+// undefined); err is the exception it threw (a cycle, a BigInt).
+func (j *JSON) Stringify(v goja.Value) (text string, ok bool, err error) {
+	r, err := j.stringify(j.obj, v)
+	if err != nil {
+		return "", false, err
+	}
+	if r == nil || goja.IsUndefined(r) {
+		return "", false, nil
+	}
+	return r.String(), true, nil
+}
+
+// AppendStringify appends JSON.stringify(v) to dst, with fast paths for strings and numbers.
+// ok is false when the result is undefined.
+func (j *JSON) AppendStringify(dst []byte, v goja.Value) (out []byte, ok bool, err error) {
+	if v == nil || goja.IsUndefined(v) || skipped(v) {
+		return dst, false, nil
+	}
+	mark := len(dst)
+	if out, ok := j.appendPlain(dst, v, 0); ok {
+		return out, true, nil
+	}
+	dst = dst[:mark]
+	s, ok, err := j.Stringify(v)
+	if !ok || err != nil {
+		return dst, ok, err
+	}
+	return append(dst, s...), true, nil
+}
+
+// isWellFormed reports whether s (exported from goja) has no replacement characters that may
+// stand for lone surrogates; such strings go through JSON.stringify.
+func isWellFormed(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			for _, r := range s[i:] {
+				if r == 0xFFFD {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}

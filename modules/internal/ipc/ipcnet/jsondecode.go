@@ -1,0 +1,254 @@
+package ipcnet
+
+import (
+	"math"
+	"strconv"
+
+	"github.com/dop251/goja"
+
+	"earlynode/modules/internal/ipc/jsonframe"
+)
+
+// maxBuildDepth is the nesting beyond which Value leaves the text to JSON.parse.
+const maxBuildDepth = 200
+
+// jsonBuilder makes JavaScript values straight from JSON text the wire codec has validated,
+// as JSON.parse would make them (own data properties, "__proto__" included, the last of
+// duplicate keys winning), without goja's token-by-token JSON.parse.
+type jsonBuilder struct {
+	vm    *goja.Runtime
+	t     []byte
+	i     int
+	bad   bool   // something Value does not build itself: JSON.parse takes over
+	keys  keyMap // property names seen before, shared by the builders of one JSON
+	items []any  // scratch for array elements, shared by nesting levels
+}
+
+// keyMap interns property names: messages repeat the same few keys.
+type keyMap map[string]string
+
+// maxKeys bounds a keyMap.
+const maxKeys = 4096
+
+func (b *jsonBuilder) key(raw []byte) string {
+	if k, ok := b.keys[string(raw)]; ok {
+		return k
+	}
+	k := string(raw)
+	if b.keys != nil && len(b.keys) < maxKeys {
+		b.keys[k] = k
+	}
+	return k
+}
+
+func (b *jsonBuilder) space() {
+	for b.i < len(b.t) {
+		switch b.t[b.i] {
+		case ' ', '\t', '\n', '\r':
+			b.i++
+		default:
+			return
+		}
+	}
+}
+
+func (b *jsonBuilder) value(depth int) goja.Value {
+	b.space()
+	if b.bad || b.i >= len(b.t) || depth > maxBuildDepth {
+		b.bad = true
+		return nil
+	}
+	switch c := b.t[b.i]; {
+	case c == '{':
+		return b.object(depth)
+	case c == '[':
+		return b.array(depth)
+	case c == '"':
+		s, ok := b.str()
+		if !ok {
+			return nil
+		}
+		return b.vm.ToValue(s)
+	case c == 't':
+		b.i += 4
+		return b.vm.ToValue(true)
+	case c == 'f':
+		b.i += 5
+		return b.vm.ToValue(false)
+	case c == 'n':
+		b.i += 4
+		return goja.Null()
+	}
+	return b.number()
+}
+
+func (b *jsonBuilder) str() (string, bool) {
+	start := b.i
+	j := start + 1
+	plain := true
+	for j < len(b.t) {
+		c := b.t[j]
+		if c == '"' {
+			break
+		}
+		if c == '\\' {
+			plain = false
+			j += 2
+			continue
+		}
+		if c >= 0x80 {
+			plain = false
+		}
+		j++
+	}
+	if j >= len(b.t) {
+		b.bad = true
+		return "", false
+	}
+	b.i = j + 1
+	if plain {
+		return string(b.t[start+1 : j]), true
+	}
+	s, ok := jsonframe.Unquote(b.t[start : j+1])
+	if !ok {
+		b.bad = true
+	}
+	return s, ok
+}
+
+// propertyName reads a quoted property name, interned when it has no escapes.
+func (b *jsonBuilder) propertyName() (string, bool) {
+	start := b.i + 1
+	for j := start; j < len(b.t); j++ {
+		c := b.t[j]
+		if c == '"' {
+			b.i = j + 1
+			return b.key(b.t[start:j]), true
+		}
+		if c == '\\' || c >= 0x80 {
+			break
+		}
+	}
+	return b.str()
+}
+
+func (b *jsonBuilder) number() goja.Value {
+	start := b.i
+	isInt := true
+	for b.i < len(b.t) {
+		c := b.t[b.i]
+		if c >= '0' && c <= '9' || c == '-' {
+			b.i++
+			continue
+		}
+		if c == '.' || c == 'e' || c == 'E' || c == '+' {
+			isInt = false
+			b.i++
+			continue
+		}
+		break
+	}
+	digits := b.t[start:b.i]
+	if isInt && len(digits) < 16 {
+		neg := digits[0] == '-'
+		if neg {
+			digits = digits[1:]
+		}
+		var n int64
+		for _, d := range digits {
+			n = n*10 + int64(d-'0')
+		}
+		if neg {
+			if n == 0 {
+				return b.vm.ToValue(math.Copysign(0, -1))
+			}
+			n = -n
+		}
+		return b.vm.ToValue(n)
+	}
+	f, err := strconv.ParseFloat(string(b.t[start:b.i]), 64)
+	if err != nil {
+		if ne, ok := err.(*strconv.NumError); !ok || ne.Err != strconv.ErrRange {
+			b.bad = true
+			return nil
+		}
+	}
+	return b.vm.ToValue(f)
+}
+
+func (b *jsonBuilder) object(depth int) goja.Value {
+	o := b.vm.NewObject()
+	b.i++
+	b.space()
+	if b.i < len(b.t) && b.t[b.i] == '}' {
+		b.i++
+		return o
+	}
+	for !b.bad {
+		b.space()
+		if b.i >= len(b.t) || b.t[b.i] != '"' {
+			b.bad = true
+			return nil
+		}
+		key, ok := b.propertyName()
+		if !ok {
+			return nil
+		}
+		b.space()
+		b.i++ // ':'
+		v := b.value(depth + 1)
+		if b.bad {
+			return nil
+		}
+		if key == "__proto__" {
+			o.DefineDataProperty(key, v, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_TRUE)
+		} else {
+			o.Set(key, v)
+		}
+		b.space()
+		if b.i >= len(b.t) {
+			b.bad = true
+			return nil
+		}
+		if b.t[b.i] == ',' {
+			b.i++
+			continue
+		}
+		b.i++ // '}'
+		return o
+	}
+	return nil
+}
+
+func (b *jsonBuilder) array(depth int) goja.Value {
+	b.i++
+	b.space()
+	if b.i < len(b.t) && b.t[b.i] == ']' {
+		b.i++
+		return b.vm.NewArray()
+	}
+	base := len(b.items)
+	for !b.bad {
+		v := b.value(depth + 1)
+		if b.bad {
+			return nil
+		}
+		b.items = append(b.items, v)
+		b.space()
+		if b.i >= len(b.t) {
+			b.bad = true
+			return nil
+		}
+		if b.t[b.i] == ',' {
+			b.i++
+			continue
+		}
+		b.i++ // ']'
+		items := make([]any, len(b.items)-base)
+		copy(items, b.items[base:])
+		clear(b.items[base:])
+		b.items = b.items[:base]
+		return b.vm.NewArray(items...)
+	}
+	return nil
+}
