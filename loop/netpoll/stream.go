@@ -15,6 +15,10 @@ import (
 // shut (after CloseWrite, Close, Detach or an error).
 var ErrNotWritable = errors.New("netpoll: connection is not open for writing")
 
+// ErrIdleTimeout is what a stream is aborted with when its owner finds it idle too long (see
+// Idle).
+var ErrIdleTimeout = errors.New("idle timeout")
+
 // ReadBufferSize is the most one read returns (what one `receive` can carry).
 const ReadBufferSize = 64 << 10
 

@@ -9,7 +9,6 @@ import (
 	"earlynode/loop"
 	"earlynode/loop/netpoll"
 	"earlynode/modules/http/wire"
-	"earlynode/modules/tcp"
 )
 
 // serverConn is one connection of a node.http server. The loop reads it, parses each read with
@@ -58,6 +57,10 @@ type pendingUpgrade struct {
 	buffered []byte
 }
 
+// defaultTimeout is a server connection's idle timeout unless its `timeout` property says
+// otherwise (60 s, as node.tcp's).
+const defaultTimeout = 60 * time.Second
+
 // Pipelined requests beyond maxQueued waiting answers pause reading until the queue is down
 // to resumeQueued.
 const (
@@ -66,7 +69,7 @@ const (
 )
 
 func (m *module) newServerConn(srv *Server, s *netpoll.Stream) (*serverConn, error) {
-	sc := &serverConn{srv: srv, m: m, timeout: tcp.DefaultTimeout, remote: s.RemoteIP(),
+	sc := &serverConn{srv: srv, m: m, timeout: defaultTimeout, remote: s.RemoteIP(),
 		parser: wire.NewRequestParser(wire.Limits{})}
 	if err := s.Start(sc); err != nil {
 		return nil, err
@@ -499,6 +502,6 @@ func (sc *serverConn) onTimer() error {
 			return err
 		}
 	}
-	sc.stream.Abort(tcp.ErrTimeout)
+	sc.stream.Abort(netpoll.ErrIdleTimeout)
 	return nil
 }

@@ -1,7 +1,6 @@
 package tcp
 
 import (
-	"errors"
 	"strconv"
 	"time"
 
@@ -29,11 +28,9 @@ var stateNames = [...]string{"closed", "opening", "open", "readOnly", "writeOnly
 // String returns the readyState string JavaScript sees.
 func (s State) String() string { return stateNames[s] }
 
-// DefaultTimeout is a connection's idle timeout unless its `timeout` property says otherwise.
+// DefaultTimeout is a connection's idle timeout unless its `timeout` property says otherwise
+// (60 s, as in 0.1.0).
 const DefaultTimeout = 60 * time.Second
-
-// ErrTimeout ends a connection that stayed idle past its timeout.
-var ErrTimeout = errors.New("idle timeout")
 
 // Connection is the Go side of a node.tcp.Connection object: 0.1.0's state machine over a
 // Stream. Everything but the Stream's goroutines runs on the loop.
@@ -294,7 +291,7 @@ func (c *Connection) onTimer() error {
 	}
 	if c.stream == s {
 		c.state = Closed
-		s.Abort(ErrTimeout)
+		s.Abort(netpoll.ErrIdleTimeout)
 	}
 	return nil
 }
