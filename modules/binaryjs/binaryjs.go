@@ -1,5 +1,5 @@
 // Package binaryjs is require("binaryjs"): BinaryServer, BinaryClient and BinaryStream,
-// wire-compatible with npm binaryjs 0.2.1 (seed 000, PROTOCOLS.md §1-2).
+// wire-compatible with npm binaryjs 0.2.1 (docs/wire/binarypack.md, docs/wire/binaryjs.md).
 //
 // The API's shape lives in binaryjs.js, a close reading of the real library's client, server
 // and stream; the mechanism is Go: one WebSocket per client (gorilla/websocket) with a reader

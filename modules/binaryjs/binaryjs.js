@@ -1,5 +1,5 @@
 // require("binaryjs"): BinaryServer, BinaryClient and BinaryStream with the API of npm binaryjs
-// 0.2.1 (seed 000, PROTOCOLS.md §2). The shape and the stream semantics follow the real
+// 0.2.1 (docs/wire/binaryjs.md). The shape and the stream semantics follow the real
 // library's lib/server.js, lib/client.js and lib/stream.js; the WebSocket, BinaryPack and
 // message parsing are native (native.connect, native.listen, socket.send).
 //

@@ -19,7 +19,7 @@ import (
 // The interop session (scripts/interop/binaryjs/{client,server}.js) runs unchanged on Node 20
 // with the real binaryjs 0.2.1 and on earlynode. TestInterop runs all four pairings and checks
 // that each transcript equals the real-real one, except where the real library cannot carry a
-// value (integers beyond 32 bits, which its decoder crashes on; PROTOCOLS §1.3).
+// value (integers beyond 32 bits, which its decoder crashes on; docs/wire/binarypack.md, Decoding).
 
 var (
 	buildOnce sync.Once

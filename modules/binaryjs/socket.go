@@ -349,7 +349,7 @@ func (s *socket) readEnded(err error) {
 	}
 	if !s.isServer && ce != nil && ce.Code != websocket.CloseAbnormalClosure {
 		// A client waits for the server to close TCP first, so that the server never sees a
-		// reset (a reset crashes a Node BinaryServer, PROTOCOLS.md §2.9).
+		// reset (a reset crashes a Node BinaryServer, docs/wire/binaryjs.md, Closing).
 		s.nc.SetReadDeadline(time.Now().Add(closeTimeout))
 		io.Copy(io.Discard, s.nc.Conn)
 	}

@@ -1,6 +1,6 @@
 // Package binarypack encodes and decodes BinaryPack, the MessagePack-like wire format of
 // BinaryJS (npm binarypack 0.0.4, js-binarypack 0.0.9) and of PeerJS's "binary"
-// serialization (peerjs-js-binarypack 2.x). The format is specified in PROTOCOLS.md §1.
+// serialization (peerjs-js-binarypack 2.x). The format is described in docs/wire/binarypack.md.
 //
 // The package is a pure codec: it imports neither goja nor the event loop, so it can be
 // tested, fuzzed and benchmarked alone. Bridges to JavaScript values live elsewhere.

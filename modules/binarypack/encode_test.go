@@ -228,7 +228,7 @@ func TestAppendHeaderErrors(t *testing.T) {
 }
 
 // TestAppendPrimitivesBuildEnvelope writes a BinaryJS data message by hand and checks it
-// against the captured frame of PROTOCOLS.md §2.6.
+// against the captured frame of docs/wire/binaryjs.md, A captured session.
 func TestAppendPrimitivesBuildEnvelope(t *testing.T) {
 	b, err := AppendArrayHeader(nil, 3)
 	if err != nil {

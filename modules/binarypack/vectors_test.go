@@ -18,8 +18,8 @@ type vector struct {
 	out  any
 }
 
-// protocolVectors are PROTOCOLS.md §1.4 (node binarypack 0.0.4 and peerjs-js-binarypack
-// agree on each), followed by the captured frames of §2.6 and §5.7.
+// protocolVectors are docs/wire/binarypack.md, Byte vectors (node binarypack 0.0.4 and
+// peerjs-js-binarypack agree on each), then frames from docs/wire/binaryjs.md and peerjs.md.
 var protocolVectors = []vector{
 	{"0", 0.0, "00", int64(0)},
 	{"1", 1.0, "01", int64(1)},
@@ -58,7 +58,7 @@ var protocolVectors = []vector{
 	{"Buffer 1,2,3", []byte{1, 2, 3}, "a3010203", []byte{1, 2, 3}},
 	{"16 zero bytes", make([]byte, 16), "da0010" + strings.Repeat("00", 16), make([]byte, 16)},
 
-	// §2.6: BinaryJS frames captured from binaryjs 0.2.1.
+	// docs/wire/binaryjs.md, A captured session: BinaryJS frames captured from binaryjs 0.2.1.
 	{"binaryjs new stream", []any{1.0, Map{{"from", "server"}}, 1.0}, "930181b466726f6db673657276657201",
 		[]any{int64(1), Map{{"from", "server"}}, int64(1)}},
 	{"binaryjs data string", []any{2.0, "hi", 1.0}, "9302b2686901", []any{int64(2), "hi", int64(1)}},
@@ -72,7 +72,7 @@ var protocolVectors = []vector{
 	{"binaryjs chunk", []any{2.0, []byte{7, 7, 7, 7, 7}, 2.0}, "9302a5070707070702",
 		[]any{int64(2), []byte{7, 7, 7, 7, 7}, int64(2)}},
 
-	// §5.7: PeerJS close message and one chunk.
+	// docs/wire/peerjs.md, Chunking and Closing: PeerJS close message and one chunk.
 	{"peerjs close", Map{{"__peerData", Map{{"type", "close"}}}}, "81ba5f5f706565724461746181b474797065b5636c6f7365",
 		Map{{"__peerData", Map{{"type", "close"}}}}},
 	{"peerjs chunk", Map{{"__peerData", 1.0}, {"n", 0.0}, {"data", []byte{1, 2, 3}}, {"total", 2.0}},

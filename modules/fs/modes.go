@@ -30,7 +30,7 @@ var OpenFlags = []OpenFlag{
 	{"O_NONBLOCK", syscall.O_NONBLOCK},
 }
 
-// ParseMode reads a node.fs.File mode string with its usual meanings (SEMANTICS-0.1.0.md: the
+// ParseMode reads a node.fs.File mode string with its usual meanings (docs/semantics-0.1.0.md: the
 // man page swaps "r" and "r+"; 0.1.0's code did not): "r" read only, "r+" read and write, "w"
 // write only and "w+" read and write (both create or truncate), "a" append only and "a+" read
 // and append (both create).

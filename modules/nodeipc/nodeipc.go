@@ -1,5 +1,5 @@
 // Package nodeipc is earlynode's built-in node-ipc 9.2.1: require("node-ipc") gives the IPC
-// singleton (and the IPC class), speaking the library's wire format (PROTOCOLS.md §4) over unix
+// singleton (and the IPC class), speaking the library's wire format (docs/wire/node-ipc.md) over unix
 // sockets, TCP, TLS and UDP.
 //
 // The API's shape (config, log, serve/connect argument juggling, pubsub events, retries, the

@@ -1,7 +1,7 @@
 // The API of node-ipc 9.2.1 over the native sockets and framing of package nodeipc (the
 // `binding`): the IPC singleton and class, config defaults, log, serve/serveNet,
 // connectTo/connectToNet, disconnect, and the Client and Server objects with their pubsub
-// events, retry rules and sync queue. Behaviour follows the real library (PROTOCOLS.md §4),
+// events, retry rules and sync queue. Behaviour follows the real library (docs/wire/node-ipc.md),
 // including its quirks, unless noted.
 (function (binding, hostname, pubsub) {
   'use strict';

@@ -61,7 +61,7 @@
   }
 
   // publishToAll calls the '*' handlers with the type first. (The real es5.js passes them
-  // scrambled arguments; PROTOCOLS.md §4.8 says not to rely on it.)
+  // scrambled arguments; see docs/wire/node-ipc.md, Events: do not rely on it.)
   function publishToAll(type, args) {
     var all = this._events_['*'];
     if (!all) return this;

@@ -1,6 +1,6 @@
 // Package peerjs is require("peerjs"): Peer, DataConnection and PeerServer for JavaScript,
-// with the API shape of the PeerJS reference (seed 002) on PeerJS 1.5.5's wire protocol
-// (PROTOCOLS.md §5), so that a script's Peer talks to PeerJS in browsers and in Node.
+// with the API shape of the 2013 PeerJS API reference on PeerJS 1.5.5's wire protocol
+// (docs/wire/peerjs.md, API shape), so that a script's Peer talks to PeerJS in browsers and in Node.
 //
 // The shape lives in peerjs.js; the mechanism is the Go core, package earlynode/modules/peerjs/client
 // (signalling, WebRTC on pion, the binary/json/raw serializations) and

@@ -1,6 +1,6 @@
 // require("peerjs"): Peer, DataConnection and PeerServer with the API shape of the PeerJS
-// reference (seed 002, the 0.1.x shape) on PeerJS 1.5.5's wire protocol, plus the 1.x
-// spellings a reader of today's documentation will try (PROTOCOLS.md §5.8). The mechanism is
+// reference (2013, the 0.1.x shape) on PeerJS 1.5.5's wire protocol, plus the 1.x spellings
+// a reader of today's documentation will try (docs/wire/peerjs.md, API shape). The mechanism is
 // native (modules/peerjs: signalling, WebRTC, serializations; modules/peerjs/server); this file
 // juggles arguments, keeps the properties and turns native callbacks into events.
 //

@@ -36,7 +36,7 @@ func (s *server) call(name string, args ...goja.Value) error {
 	return err
 }
 
-// listen binds the socket file. On EADDRINUSE it does what the library does (PROTOCOLS §3.6):
+// listen binds the socket file. On EADDRINUSE it does what the library does (docs/wire/socket-ipc.md):
 // probe the file; a live server keeps the error, a refused probe means a stale file, which is
 // removed before listening again. Unlike the library, a file that is not a socket is never
 // removed: the original error stands.

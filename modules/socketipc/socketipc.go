@@ -1,6 +1,6 @@
 // Package socketipc is earlynode's built-in @crussell52/socket-ipc 0.4.0: require("@crussell52/
 // socket-ipc") (or "socket-ipc") gives Server, Client and the library's six error classes,
-// speaking the library's wire format (PROTOCOLS.md §3) over unix sockets.
+// speaking the library's wire format (docs/wire/socket-ipc.md) over unix sockets.
 //
 // The API's shape (options, events, errors, retry timers) is socketipc.js; the sockets, the
 // framing (package wire) and the message encoding and decoding are Go: each read is decoded on

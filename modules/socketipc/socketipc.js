@@ -1,6 +1,6 @@
 // The API of @crussell52/socket-ipc 0.4.0: Server, Client and the error classes, over the
 // native sockets and framing of package socketipc (the `binding`). Behaviour follows the real
-// library (PROTOCOLS.md §3), not its documents, where they differ; where the library crashes
+// library (docs/wire/socket-ipc.md), not its documents, where they differ; where the library crashes
 // (malformed JSON, a reset client) this one reports an 'error' event instead.
 (function (binding, NodeEmitter) {
   'use strict';

@@ -10,7 +10,7 @@ set -euo pipefail
 BENCH_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 NODE_BIN=${NODE_BIN:-$BENCH_ROOT/bin/node}
 PEER_NODE=${PEER_NODE:-$(command -v node)}
-unset NODE_EXTRA_CA_CERTS # adds ~80 ms to every Node start (BASELINES.md)
+unset NODE_EXTRA_CA_CERTS # adds ~80 ms to every Node start (docs/architecture.md, Benchmarks)
 
 build_node() {
   if [ -z "${BENCH_NO_BUILD:-}" ]; then

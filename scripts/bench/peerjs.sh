@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # PeerJS: two Peers on this machine with one binary DataConnection over loopback, a PeerServer
 # in the same process; ours (require("peerjs") on our node) against PeerJS 1.5.5 on Node 20
-# with @roamhq/wrtc 0.10.0 and npm peer 1.0.2 (PROTOCOLS.md §5.10). Goals: connect() to open
+# with @roamhq/wrtc 0.10.0 and npm peer 1.0.2 (docs/wire/peerjs.md). Goals: connect() to open
 # within 100 ms; at least 1.0x the Node peers' small-message rate and 1 MiB throughput.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"

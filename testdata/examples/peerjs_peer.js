@@ -1,4 +1,4 @@
-// The PeerJS reference (seed 002), call by call: new Peer([id], options), peer.id,
+// The 2013 PeerJS API reference (docs/wire/peerjs.md), call by call: new Peer([id], options), peer.id,
 // peer.connections, peer.connect(id, [serialization], [meta]), the connection event with its
 // meta, the DataConnection's properties, send, data, close, and peer.destroy(). The seed's
 // host and port point at a PeerServer in the same script (the cloud server is not used).

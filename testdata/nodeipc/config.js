@@ -1,4 +1,4 @@
-// The singleton, the IPC class and independent instances; config defaults (PROTOCOLS §4.1).
+// The singleton, the IPC class and independent instances; config defaults (docs/wire/node-ipc.md).
 var ipc = require("node-ipc");
 var other = new ipc.IPC();
 var keys = [];

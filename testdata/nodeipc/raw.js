@@ -1,4 +1,4 @@
-// rawBuffer mode (PROTOCOLS §4.4): no framing, Buffer.from(data, encoding) on both sides.
+// rawBuffer mode (docs/wire/node-ipc.md): no framing, Buffer.from(data, encoding) on both sides.
 // With 'hex', a string that is not hex sends nothing; arrays and Buffers are bytes.
 var ipc = require("node-ipc");
 var serverIPC = new ipc.IPC();

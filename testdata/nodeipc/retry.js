@@ -1,4 +1,4 @@
-// Retry rules (PROTOCOLS §4.7): with no server, retry 50 ms and maxRetries 2 give error,
+// Retry rules (docs/wire/node-ipc.md): with no server, retry 50 ms and maxRetries 2 give error,
 // disconnect three times, then destroy; stopRetrying: true gives one round and destroy;
 // maxRetries 0 likewise; stopRetrying: 0 keeps retrying (until the test disconnects).
 var ipc = require("node-ipc");

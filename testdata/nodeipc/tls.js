@@ -1,4 +1,4 @@
-// TLS (PROTOCOLS §4.6) with no certificate files: the server makes do with a certificate of
+// TLS (docs/wire/node-ipc.md) with no certificate files: the server makes do with a certificate of
 // its own (the real library falls back to bundled ones, long expired); a client that does not
 // verify (rejectUnauthorized: false) talks to it, a client that verifies gets an error,
 // disconnect and destroy.

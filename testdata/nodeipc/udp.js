@@ -1,4 +1,4 @@
-// UDP (PROTOCOLS §4.5): two udp4 servers (two IPC instances) on the ports given; start gets
+// UDP (docs/wire/node-ipc.md): two udp4 servers (two IPC instances) on the ports given; start gets
 // {address, port}; messages carry rinfo; emit without address falls back to broadcast, which
 // sends nothing over UDP.
 var ipc = require("node-ipc");

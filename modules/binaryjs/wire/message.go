@@ -1,4 +1,4 @@
-// Package wire is the BinaryJS message envelope (PROTOCOLS.md §2.2): every WebSocket message
+// Package wire is the BinaryJS message envelope (docs/wire/binaryjs.md): every WebSocket message
 // is one BinaryPack array [type, payload, streamId]. It parses and validates received frames
 // with the real library's error messages (binaryjs 0.2.1 lib/client.js) and writes envelope
 // headers. It is a pure codec: no goja, no event loop.

@@ -18,7 +18,7 @@ func unhex(t testing.TB, s string) []byte {
 	return b
 }
 
-// The frames of PROTOCOLS.md §2.6, captured from binaryjs 0.2.1 on Node 20.
+// The frames of docs/wire/binaryjs.md, A captured session (binaryjs 0.2.1 on Node 20).
 func TestParseCapturedSession(t *testing.T) {
 	cases := []struct {
 		frame string

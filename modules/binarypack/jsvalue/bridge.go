@@ -1,6 +1,6 @@
 // Package jsvalue bridges goja values and BinaryPack for the libraries that
 // send JavaScript values as BinaryPack (binaryjs, peerjs): a Bridge packs a
-// JavaScript value into bytes (PROTOCOLS.md §1.2) and turns a decoded
+// JavaScript value into bytes (docs/wire/binarypack.md, Encoding) and turns a decoded
 // BinaryPack value (package binarypack) back into JavaScript. The codec
 // itself stays pure in package binarypack; this package holds only the
 // goja side. A Bridge belongs to its runtime's loop goroutine.

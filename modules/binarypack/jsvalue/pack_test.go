@@ -47,7 +47,7 @@ func runs(only []Dialect, d Dialect) bool {
 }
 
 // TestPackVectors checks the bytes JavaScript values become against
-// PROTOCOLS.md §1.4 (what npm binarypack 0.0.4 and peerjs-js-binarypack 2.1
+// docs/wire/binarypack.md, Byte vectors (what npm binarypack 0.0.4 and peerjs-js-binarypack 2.1
 // write) and the deliberate differences.
 func TestPackVectors(t *testing.T) {
 	node, peer := []Dialect{NodeBinaryPack}, []Dialect{PeerJSBinaryPack}

@@ -19,7 +19,7 @@ func mustHex(t *testing.T, s string) []byte {
 	return b
 }
 
-// The byte vectors of PROTOCOLS.md §5.7, verified against PeerJS 1.5.5.
+// The byte vectors of docs/wire/peerjs.md, Chunking and Closing, verified against PeerJS 1.5.5.
 func TestBinaryWireVectors(t *testing.T) {
 	c := newCodec(SerializationBinary)
 	close := c.closeFrames()

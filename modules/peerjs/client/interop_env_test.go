@@ -17,7 +17,7 @@ import (
 )
 
 // The browser interop test runs in a private network namespace
-// (BASELINES.md): headless Chromium gathers no WebRTC candidates on
+// (docs/architecture.md, Tests): headless Chromium gathers no WebRTC candidates on
 // loopback alone. The test re-executes its own binary under `unshare -n`
 // with a veth pair; the namespace, and with it the pair, disappears when
 // the test exits. No real interface is touched.

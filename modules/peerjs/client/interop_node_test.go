@@ -7,7 +7,7 @@ import (
 )
 
 // TestNodeInterop connects our Peer with PeerJS 1.5.5 running in Node.js
-// on @roamhq/wrtc 0.10.0 (PROTOCOLS.md §5.10), both ways, with every
+// on @roamhq/wrtc 0.10.0 (docs/wire/peerjs.md, Interop harness), both ways, with every
 // serialization, through our PeerServer and through the real `peer` 1.0.2.
 // It runs beside TestBrowserInterop, in the same kind of network namespace.
 func TestNodeInterop(t *testing.T) {

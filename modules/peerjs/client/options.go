@@ -146,7 +146,7 @@ type ConnectOptions struct {
 // Serialization is how a DataConnection turns values into messages.
 type Serialization string
 
-// The serializations of PeerJS 1.5.5 (PROTOCOLS.md §5.7).
+// The serializations of PeerJS 1.5.5 (docs/wire/peerjs.md, Data-channel serialisations).
 const (
 	// SerializationBinary: one BinaryPack value per message, chunked above
 	// 16300 bytes.

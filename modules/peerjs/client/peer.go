@@ -1,7 +1,7 @@
 // Package client is the Go core of earlynode's PeerJS: a Peer that registers
 // with a PeerServer over the signalling WebSocket and makes DataConnections
 // over real WebRTC (pion/webrtc), negotiating exactly as PeerJS 1.5.5 does,
-// so it connects to PeerJS in browsers and in Node (PROTOCOLS.md §5).
+// so it connects to PeerJS in browsers and in Node (docs/wire/peerjs.md).
 //
 // The package knows nothing of JavaScript or of earlynode's event loop: it
 // reports through the callbacks of Events, delivered in order from a

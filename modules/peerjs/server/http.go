@@ -51,7 +51,7 @@ func headerValue(h []HeaderField, name string) string {
 // serverInfo is the body of GET {path}.
 const serverInfo = `{"name":"PeerJS Server","description":"A server side element to broker connections between PeerJS clients.","website":"https://peerjs.com/"}`
 
-// ServeHTTPRequest answers the HTTP API of the server (PROTOCOLS.md §5.1):
+// ServeHTTPRequest answers the HTTP API of the server (docs/wire/peerjs.md, HTTP endpoints):
 // GET {path}, GET {path}{key}/id, GET {path}{key}/peers, and CORS preflights
 // under {path}. It reports false when the request is not one of these, so
 // the host can route it elsewhere; the WebSocket path is served by

@@ -1,5 +1,5 @@
 // Package server is earlynode's PeerServer: the signalling broker of PeerJS,
-// behaving on the wire as npm `peer` 1.0.2 does (PROTOCOLS.md §5.1-5.5).
+// behaving on the wire as npm `peer` 1.0.2 does (docs/wire/peerjs.md, PeerServer).
 //
 // It hands out ids over HTTP, registers clients on a signalling WebSocket,
 // relays OFFER/ANSWER/CANDIDATE/LEAVE between them, queues messages for

@@ -1,6 +1,6 @@
 // Package signal is the codec of the PeerJS signalling protocol: the JSON
 // messages that PeerJS 1.5.5 clients and a PeerServer (npm `peer` 1.0.2)
-// exchange over the signalling WebSocket (PROTOCOLS.md §5.2-5.4).
+// exchange over the signalling WebSocket (docs/wire/peerjs.md, the signalling WebSocket).
 //
 // It is a pure codec: it knows nothing of sockets, WebRTC or JavaScript, so it
 // can be tested and fuzzed alone. Both earlynode's PeerServer and its Peer

@@ -33,7 +33,7 @@ func strPtr(s string) *string { return &s }
 func u16Ptr(v uint16) *uint16 { return &v }
 
 // The golden files hold the payload shapes PeerJS 1.5.5 sends
-// (PROTOCOLS.md §5.4): key order and spelling must match byte for byte.
+// (docs/wire/peerjs.md, Payloads): key order and spelling must match byte for byte.
 func TestPayloadGolden(t *testing.T) {
 	offer := OfferPayload{
 		SDP:          SessionDescription{Type: "offer", SDP: "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\n"},

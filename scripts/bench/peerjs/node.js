@@ -1,5 +1,5 @@
 // The same round as ours.js on Node.js 20 with the real libraries: npm peer 1.0.2's PeerServer
-// and two PeerJS 1.5.5 Peers on @roamhq/wrtc 0.10.0 (PROTOCOLS.md §5.10), in this process.
+// and two PeerJS 1.5.5 Peers on @roamhq/wrtc 0.10.0 (docs/wire/peerjs.md), in this process.
 //
 //   node node.js PORT open|msgs|mib N
 //

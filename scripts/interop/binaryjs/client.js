@@ -67,7 +67,7 @@ var VALUES = [0, 1, -1, 127, 128, 255, 256, -32, -33, -128, -129, 65535, 65536, 
   "\ud83d\ude00", true, false, null, undefined, [], [1, [2]], {}, { a: 1, b: "x" },
   Buffer.from([1, 2, 3]), Buffer.alloc(16)];
 // Integers beyond the 32-bit ranges: Node's binarypack writes them as int64, which its own
-// decoder cannot read (PROTOCOLS §1.3); earlynode writes them as float64.
+// decoder cannot read (docs/wire/binarypack.md, Decoding); earlynode writes them as float64.
 var WIDE = [4294967296, -2147483649, 9007199254740992];
 var SIZE = 1 << 20;
 var BIG = data(SIZE); // made and hashed once: byte loops are slow in an interpreter

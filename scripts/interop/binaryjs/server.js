@@ -12,7 +12,7 @@ var binaryjs = require("binaryjs");
 var argv = typeof ARGV !== "undefined" ? ARGV : process.argv;
 var port = Number(argv[2]);
 if (typeof process !== "undefined" && process.on) {
-  // A reset from a misbehaving peer must not kill the real server mid-test (PROTOCOLS §2.9).
+  // A reset from a misbehaving peer must not kill the real server mid-test (docs/wire/binaryjs.md).
   process.on("uncaughtException", function (e) { console.log("server uncaught " + e.message); });
 }
 

@@ -21,7 +21,7 @@ if (!pageURL) {
 }
 
 // Flags that make WebRTC work headless inside a network namespace
-// (BASELINES.md): real IP host candidates instead of mDNS names.
+// (docs/architecture.md, Tests): real IP host candidates instead of mDNS names.
 const chromiumArgs = [
   "--disable-features=WebRtcHideLocalIpsWithMdns",
   "--disable-gpu",

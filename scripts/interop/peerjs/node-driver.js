@@ -7,7 +7,7 @@
 //   stdin:  {"id": 1, "method": "next", "args": ["open", 10000]}
 //   stdout: {"id": 1, "result": ...}   or   {"id": 1, "error": "..."}
 //
-// PROTOCOLS.md §5.10: the WebRTC classes and WebSocket must be globals
+// docs/wire/peerjs.md, Interop harness: the WebRTC classes and WebSocket must be globals
 // before peerjs is loaded, because it checks for them at load time.
 "use strict";
 const path = require("path");
