@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 )
@@ -100,10 +101,41 @@ type FatalError struct {
 	Err error
 }
 
-func (e *FatalError) Error() string { return e.Err.Error() }
-func (e *FatalError) Unwrap() error { return e.Err }
+// Error is the error's text. A thrown value whose text cannot be read (its toString throws)
+// reads as a placeholder.
+func (e *FatalError) Error() (msg string) {
+	defer func() {
+		if recover() != nil {
+			msg = "uncaught exception (its value could not be read)"
+		}
+	}()
+	return e.Err.Error()
+}
+
+// Unwrap returns the wrapped error, but not a JavaScript exception: goja's Exception.Unwrap
+// inspects the thrown value, which runs JavaScript that may throw (a Proxy); As finds it.
+func (e *FatalError) Unwrap() error {
+	if _, ok := e.Err.(*goja.Exception); ok {
+		return nil
+	}
+	return e.Err
+}
+
+// As finds the *goja.Exception a FatalError wraps (see Unwrap).
+func (e *FatalError) As(target any) bool {
+	if p, ok := target.(**goja.Exception); ok {
+		if ex, ok := e.Err.(*goja.Exception); ok {
+			*p = ex
+			return true
+		}
+	}
+	return false
+}
 
 func (rt *Runtime) wrapError(err error) error {
+	if ex, ok := err.(*goja.Exception); ok {
+		return &FatalError{Err: ex} // not through errors.As: see FatalError.Unwrap
+	}
 	var intr *goja.InterruptedError
 	if errors.As(err, &intr) {
 		if req, ok := intr.Value().(exitRequest); ok {
@@ -137,7 +169,7 @@ func (rt *Runtime) Report(err error) string {
 				break
 			}
 		}
-		b.WriteString(exceptionMessage(ex))
+		b.WriteString(rt.exceptionMessage(ex))
 		b.WriteByte('\n')
 		for _, f := range ex.Stack() {
 			var fb strings.Builder
@@ -162,22 +194,31 @@ func (rt *Runtime) Report(err error) string {
 	return b.String()
 }
 
-// exceptionMessage is "Name: message" for Error objects and the value's string otherwise.
-func exceptionMessage(ex *goja.Exception) string {
+// exceptionMessage is "Name: message" for Error objects and, for any other thrown value,
+// "Uncaught " and the value as console.log shows it. Reading the value runs JavaScript (a
+// getter, a toString, a Proxy trap) that may itself throw: the report then says so instead of
+// failing.
+func (rt *Runtime) exceptionMessage(ex *goja.Exception) (msg string) {
 	v := ex.Value()
-	if o, ok := v.(*goja.Object); ok {
-		if _, isErr := o.Get("stack").Export().(string); isErr || o.Get("message") != nil {
-			name := o.Get("name")
-			msg := o.Get("message")
-			if name != nil && msg != nil && !goja.IsUndefined(msg) {
-				return name.String() + ": " + msg.String()
-			}
-		}
-	}
 	if v == nil {
 		return ex.Error()
 	}
-	return "Uncaught " + v.String()
+	defer func() {
+		if r := recover(); r != nil {
+			msg = "Uncaught exception (its value could not be read: reading it threw too)"
+		}
+	}()
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return "Uncaught " + v.String()
+	}
+	if o.ClassName() == "Error" {
+		name, message := o.Get("name"), o.Get("message")
+		if name != nil && message != nil && !goja.IsUndefined(message) {
+			return name.String() + ": " + message.String()
+		}
+	}
+	return "Uncaught " + rt.inspect(v, 0, nil)
 }
 
 // writeSourceLine writes "file:line:col", the source line and a caret under the column.
@@ -195,6 +236,10 @@ func (rt *Runtime) writeSourceLine(b *strings.Builder, file string, line, col in
 		return
 	}
 	text := strings.TrimRight(lines[line-1], "\r")
+	if len(text) > maxSourceLine {
+		// A minified or binary line: show the part before the column's neighbourhood only.
+		text, col = clipLine(text, col)
+	}
 	b.WriteString(text)
 	b.WriteByte('\n')
 	if col < 1 {
@@ -211,4 +256,30 @@ func (rt *Runtime) writeSourceLine(b *strings.Builder, file string, line, col in
 	}
 	b.WriteString(caret.String())
 	b.WriteString("^\n")
+}
+
+// maxSourceLine is the longest source line a fatal report shows in full.
+const maxSourceLine = 160
+
+// clipLine cuts a long line to at most maxSourceLine bytes around col (1-based), at rune
+// boundaries, marking the cuts with "...", and returns the column in the clipped text.
+func clipLine(text string, col int) (string, int) {
+	start := max(0, col-1-maxSourceLine/2)
+	for start > 0 && !utf8.RuneStart(text[start]) {
+		start--
+	}
+	end := min(len(text), start+maxSourceLine)
+	for end < len(text) && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	out := strings.ToValidUTF8(text[start:end], "?")
+	col -= start
+	if start > 0 {
+		out = "..." + out
+		col += 3
+	}
+	if end < len(text) {
+		out += "..."
+	}
+	return out, col
 }
