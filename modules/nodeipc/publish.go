@@ -33,8 +33,11 @@ func (m *module) publish(target *goja.Object, typ goja.Value, args ...goja.Value
 		return err
 	}
 	key := typ.String()
+	// Only an own list of handlers counts: the type comes from the other side and may name a
+	// member of Object.prototype (the handlers object has no prototype, but its owner could
+	// have replaced it).
 	list, ok := events.Get(key).(*goja.Object)
-	if !ok {
+	if !ok || list.ClassName() != "Array" {
 		return nil
 	}
 	n := int(list.Get("length").ToInteger())

@@ -6,8 +6,11 @@
 
   // ---- event-pubsub 4.3.0 as Node >= 10 loads it (es5.js): own methods on every object ----
 
+  // The handlers are kept in an object without a prototype: event types come from the other
+  // side of a connection and must never name Object.prototype's members (__proto__,
+  // constructor, hasOwnProperty).
   function makePubSub(target) {
-    target._events_ = {};
+    target._events_ = Object.create(null);
     target.publish = target.trigger = target.emit = publish;
     target.subscribe = target.on = subscribe;
     target.once = once;
