@@ -1,6 +1,8 @@
 package runtime
 
 import (
+	"fmt"
+	"os"
 	"time"
 
 	"github.com/dop251/goja"
@@ -42,6 +44,9 @@ func (t *jsTimer) Keys() []string {
 	return keys
 }
 
+// maxTimerDelay is the longest delay a timer takes, in milliseconds (2^31 - 1, as Node).
+const maxTimerDelay = 1<<31 - 1
+
 // installTimers adds setTimeout, setInterval, clearTimeout and clearInterval. Each returns a
 // timer object; inside the callback `this` is that object, so clearInterval(this) works.
 func (rt *Runtime) installTimers() {
@@ -81,6 +86,13 @@ func (rt *Runtime) setTimer(c goja.FunctionCall, repeat bool) goja.Value {
 	ms := c.Argument(1).ToFloat()
 	if !(ms > 0) { // also NaN
 		ms = 0
+	}
+	if ms > maxTimerDelay {
+		// As Node: a delay that does not fit a 32-bit signed integer of milliseconds becomes
+		// 1 ms, with a warning, rather than a timer that never fires or one that fires at once.
+		fmt.Fprintf(rt.Out.Stderr, "(node:%d) TimeoutOverflowWarning: %s does not fit into a 32-bit signed integer.\nTimeout duration was set to 1.\n",
+			os.Getpid(), c.Argument(1).String())
+		ms = 1
 	}
 	if repeat && ms < 1 {
 		ms = 1
