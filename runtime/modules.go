@@ -271,11 +271,12 @@ func (rt *Runtime) loadFailed(m *module, err error) error {
 }
 
 // readModule reads a module file; a name without an extension that does not exist is tried
-// again with ".js" (and the name updated).
+// again with ".js" (and the name updated). Only a regular file is a module: a device such as
+// /dev/zero, a pipe or a directory is refused before it is read.
 func readModule(name *string) (string, error) {
-	b, err := os.ReadFile(*name)
+	b, err := readModuleFile(*name)
 	if err != nil && os.IsNotExist(err) && filepath.Ext(*name) == "" {
-		if b2, err2 := os.ReadFile(*name + ".js"); err2 == nil {
+		if b2, err2 := readModuleFile(*name + ".js"); err2 == nil {
 			*name += ".js"
 			return string(b2), nil
 		}
@@ -284,6 +285,35 @@ func readModule(name *string) (string, error) {
 		return "", unwrapPathError(err)
 	}
 	return string(b), nil
+}
+
+// readModuleFile reads a regular file of at most MaxStringFile bytes.
+func readModuleFile(name string) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	return ReadWholeFile(name, MaxStringFile)
+}
+
+// fileKind names the kind of a file that is not a regular one.
+func fileKind(m os.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a directory"
+	case m&os.ModeCharDevice != 0:
+		return "a character device"
+	case m&os.ModeDevice != 0:
+		return "a block device"
+	case m&os.ModeNamedPipe != 0:
+		return "a named pipe"
+	case m&os.ModeSocket != 0:
+		return "a socket"
+	}
+	return "a special file"
 }
 
 var moduleClient = &http.Client{Timeout: 30 * time.Second}

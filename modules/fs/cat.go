@@ -1,7 +1,7 @@
 package fs
 
 import (
-	"os"
+	"errors"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -30,9 +30,18 @@ func (m *module) cat(c goja.FunctionCall) goja.Value {
 		enc = e // as in 0.1.0, every other name means UTF-8
 	}
 	return m.request(func() (func() []goja.Value, error) {
-		data, err := os.ReadFile(path)
+		limit := int64(runtime.MaxStringFile)
+		if enc != runtime.UTF8 {
+			limit = runtime.MaxBufferFile
+		}
+		data, err := runtime.ReadWholeFile(path, limit)
 		if err != nil {
-			return nil, &CallError{Call: "cat", Args: args, Path: path, Errno: errnoOf(err)}
+			ce := &CallError{Call: "cat", Args: args, Path: path, Errno: errnoOf(err)}
+			var big *runtime.FileTooLargeError
+			if errors.As(err, &big) {
+				ce.Reason = big.Error()
+			}
+			return nil, ce
 		}
 		return func() []goja.Value { return []goja.Value{m.valueOf(data, enc)} }, nil
 	})
