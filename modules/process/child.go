@@ -44,7 +44,10 @@ func startChild(m *module, obj *goja.Object, command string) *child {
 		ends[i], ends[i+1], err = os.Pipe()
 	}
 	if err == nil {
-		attr := &os.ProcAttr{Files: []*os.File{ends[0], ends[3], ends[5]}}
+		// The shell leads a process group of its own, so that kill() reaches the command it
+		// runs too: dash forks `cat` rather than exec it, and a signal to the shell alone left
+		// the command running with our pipes open (the process never ended).
+		attr := &os.ProcAttr{Files: []*os.File{ends[0], ends[3], ends[5]}, Sys: &syscall.SysProcAttr{Setpgid: true}}
 		ch.proc, err = os.StartProcess("/bin/sh", []string{"sh", "-c", command}, attr)
 	}
 	for _, i := range []int{0, 3, 5} { // the child's ends
@@ -144,12 +147,17 @@ func (ch *child) failToStart(command string, err error) {
 	ch.exit(127)
 }
 
-// signal sends sig to the child; false when it has already ended.
+// signal sends sig to the child's process group (the shell and what it started); false when
+// the child has already ended. The shell is reaped only after this returns false, so its
+// process group id cannot have been reused.
 func (ch *child) signal(sig syscall.Signal) bool {
 	ch.mu.Lock()
 	defer ch.mu.Unlock()
 	if ch.waited || ch.proc == nil {
 		return false
+	}
+	if syscall.Kill(-ch.pid, sig) == nil {
+		return true
 	}
 	return ch.proc.Signal(sig) == nil
 }
