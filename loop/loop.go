@@ -10,6 +10,7 @@ package loop
 import (
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -37,7 +38,8 @@ type Loop struct {
 
 	workers chan struct{}
 	epoch   time.Time
-	poll    pollerState // see poller.go
+	poll    pollerState   // see poller.go
+	turns   atomic.Uint64 // turns that ran callbacks (see ReleaseMemoryWhenIdle)
 }
 
 // New returns a loop whose blocking requests run on at most workers goroutines at once
@@ -150,6 +152,7 @@ func (l *Loop) Run() error {
 		}
 		l.queue = l.spare[:0]
 		l.mu.Unlock()
+		l.turns.Add(1)
 		l.pollTurn()
 		for i, fn := range q {
 			q[i] = nil

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"time"
 
 	"github.com/spf13/pflag"
 
@@ -70,6 +71,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 // newRuntime makes a runtime with every module installed.
 func newRuntime(argv []string, stdout, stderr io.Writer) *runtime.Runtime {
 	rt := runtime.New(runtime.Options{Argv: argv, Stdout: stdout, Stderr: stderr})
+	rt.Loop.ReleaseMemoryWhenIdle(2 * time.Second)
 	for _, install := range installers {
 		install(rt)
 	}
