@@ -56,7 +56,8 @@ type Runtime struct {
 	onExitRun bool
 	exitHooks []func()
 
-	streamsKit *streams // node.Stream, made on first use (stream.go)
+	streamsKit *streams     // node.Stream, made on first use (stream.go)
+	glueLib    *goja.Object // the runtime argument of glue files (native.go)
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with
@@ -79,6 +80,7 @@ func New(opts Options) *Runtime {
 	rt.VM.SetFieldNameMapper(goja.UncapFieldNameMapper())
 	rt.node = rt.VM.NewObject()
 	rt.VM.Set("node", rt.node)
+	rt.installHelpers()
 	rt.installEvents()
 	rt.installStreams()
 	rt.installGlobals()
@@ -97,18 +99,17 @@ func (rt *Runtime) Post(fn loop.Callback) { rt.Loop.Post(fn) }
 func (rt *Runtime) OnExit(hook func()) { rt.exitHooks = append(rt.exitHooks, hook) }
 
 func (rt *Runtime) installEvents() {
-	v, err := rt.VM.RunScript("node:events.js", eventsJS)
-	if err != nil {
-		panic(fmt.Sprintf("runtime: prelude events.js: %v", err))
-	}
-	o := v.ToObject(rt.VM)
+	g := rt.LoadGlue("runtime/events.js", eventsJS, nil)
+	o := g.Exports
 	rt.emitter = o.Get("EventEmitter").ToObject(rt.VM)
 	rt.emitterP = rt.emitter.Get("prototype").ToObject(rt.VM)
 	rt.promise = o.Get("Promise").ToObject(rt.VM)
 	rt.promiseP = rt.promise.Get("prototype").ToObject(rt.VM)
-	rt.emitv, _ = goja.AssertFunction(o.Get("emitv"))
+	rt.emitv = g.Hook("emitv")
 	rt.node.Set("EventEmitter", rt.emitter)
 	rt.node.Set("Promise", rt.promise)
+	rt.glueLib.Set("EventEmitter", rt.emitter)
+	rt.glueLib.Set("Promise", rt.promise)
 }
 
 // Run loads the script at path as the main module, runs the loop until it drains, runs the

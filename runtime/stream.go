@@ -2,7 +2,6 @@ package runtime
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/dop251/goja"
 )
@@ -75,44 +74,65 @@ type streams struct {
 	emit1                                goja.Value
 }
 
-// installStreams defines node.Stream, made on first access.
+// streamSide is the Go side of a node.Stream with one (see AttachStream).
+var streamSide = NewState[*StreamSide]("runtime.Stream")
+
+// installStreams defines node.Stream, and the Stream and emit1 helpers of glue files, made on
+// first access.
 func (rt *Runtime) installStreams() {
 	rt.Lazy(rt.node, "Stream", func() goja.Value { return rt.streamKit().ctor })
+	rt.Lazy(rt.glueLib, "Stream", func() goja.Value { return rt.streamKit().ctor })
+	rt.Lazy(rt.glueLib, "emit1", func() goja.Value { return rt.streamKit().emit1 })
 }
 
-// streamKit evaluates stream.js once and returns its constructor and helpers.
+// streamKit loads stream.js once and returns its constructor and hooks.
 func (rt *Runtime) streamKit() *streams {
 	if rt.streamsKit != nil {
 		return rt.streamsKit
 	}
-	v, err := rt.VM.RunScript("node:stream.js", streamJS)
-	if err != nil {
-		panic(fmt.Sprintf("runtime: prelude stream.js: %v", err))
-	}
-	mk, _ := goja.AssertFunction(v)
-	res, err := mk(goja.Undefined(), rt.emitter)
-	if err != nil {
-		panic(fmt.Sprintf("runtime: prelude stream.js: %v", err))
-	}
-	o := res.ToObject(rt.VM)
-	fn := func(name string) goja.Callable {
-		f, ok := goja.AssertFunction(o.Get(name))
+	vm := rt.VM
+	undef := goja.Undefined()
+	// side returns the Go side of the stream a native is called with.
+	side := func(c goja.FunctionCall) *StreamSide {
+		s, ok := streamSide.Get(c.Argument(0))
 		if !ok {
-			panic("runtime: stream.js lacks " + name)
+			panic(vm.NewTypeError("not a node.Stream with a Go side"))
 		}
-		return f
+		return s
 	}
+	hook := func(f func(s *StreamSide) func()) func(goja.FunctionCall) goja.Value {
+		return func(c goja.FunctionCall) goja.Value {
+			if fn := f(side(c)); fn != nil {
+				fn()
+			}
+			return undef
+		}
+	}
+	g := rt.LoadGlue("runtime/stream.js", streamJS, Natives{
+		"write": func(c goja.FunctionCall) goja.Value {
+			s := side(c)
+			if s.Write == nil {
+				return vm.ToValue(true)
+			}
+			return vm.ToValue(s.Write(c.Argument(1)))
+		},
+		"end":     hook(func(s *StreamSide) func() { return s.End }),
+		"pause":   hook(func(s *StreamSide) func() { return s.Pause }),
+		"resume":  hook(func(s *StreamSide) func() { return s.Resume }),
+		"destroy": hook(func(s *StreamSide) func() { return s.Destroy }),
+	})
 	k := &streams{
-		ctor:    o.Get("Stream").ToObject(rt.VM),
-		attach:  fn("attach"),
-		push:    fn("push"),
-		pushEnd: fn("pushEnd"),
-		drain:   fn("drain"),
-		failFn:  fn("fail"),
-		closeFn: fn("close"),
-		emit1:   o.Get("emit1"),
+		ctor:    g.Exports.Get("Stream").ToObject(vm),
+		attach:  g.Hook("attach"),
+		push:    g.Hook("push"),
+		pushEnd: g.Hook("pushEnd"),
+		drain:   g.Hook("drain"),
+		failFn:  g.Hook("fail"),
+		closeFn: g.Hook("close"),
 	}
-	k.proto = k.ctor.Get("prototype").ToObject(rt.VM)
+	g.Hook("emit1") // checked like the others, but handed to JavaScript as a value
+	k.emit1 = g.hooks.Get("emit1")
+	k.proto = k.ctor.Get("prototype").ToObject(vm)
 	rt.streamsKit = k
 	return k
 }
@@ -140,27 +160,9 @@ func (rt *Runtime) NewStream(side StreamSide, readable, writable bool) *NodeStre
 // sets its readable, writable and paused (false) properties.
 func (rt *Runtime) AttachStream(obj *goja.Object, side StreamSide, readable, writable bool) *NodeStream {
 	vm := rt.VM
-	js := vm.NewObject()
-	undef := goja.Undefined()
-	hook := func(f func()) func(goja.FunctionCall) goja.Value {
-		return func(goja.FunctionCall) goja.Value {
-			if f != nil {
-				f()
-			}
-			return undef
-		}
-	}
-	js.Set("write", func(c goja.FunctionCall) goja.Value {
-		if side.Write == nil {
-			return vm.ToValue(true)
-		}
-		return vm.ToValue(side.Write(c.Argument(0)))
-	})
-	js.Set("end", hook(side.End))
-	js.Set("pause", hook(side.Pause))
-	js.Set("resume", hook(side.Resume))
-	js.Set("destroy", hook(side.Destroy))
-	if _, err := rt.streamKit().attach(undef, obj, js, vm.ToValue(readable), vm.ToValue(writable)); err != nil {
+	k := rt.streamKit()
+	streamSide.Set(rt, obj, &side)
+	if _, err := k.attach(goja.Undefined(), obj, vm.ToValue(readable), vm.ToValue(writable)); err != nil {
 		panic(err)
 	}
 	return &NodeStream{Object: obj, rt: rt}

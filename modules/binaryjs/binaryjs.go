@@ -15,7 +15,6 @@ package binaryjs
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/dop251/goja"
 
@@ -36,55 +35,90 @@ func Install(rt *runtime.Runtime) {
 type module struct {
 	rt     *runtime.Runtime
 	packer *jsvalue.Bridge // values as npm binarypack 0.0.4 packs them; raw bytes arrive as Buffers
+
+	client                             handler       // the BinaryClient hooks (client unset)
+	onConnection, onError, onListening goja.Callable // the BinaryServer hooks
 }
+
+// The Go sides of a client's socket object and of a BinaryServer.
+var (
+	socketState = runtime.NewState[*socket]("binaryjs.socket")
+	serverState = runtime.NewState[*server]("binaryjs.server")
+)
 
 func load(rt *runtime.Runtime) goja.Value {
 	m := &module{rt: rt, packer: jsvalue.New(rt, jsvalue.Options{
 		Dialect: jsvalue.NodeBinaryPack, Raw: jsvalue.RawBuffer, KeyString: wire.JSString})}
-	v, err := rt.VM.RunScript("binaryjs.js", binaryjsJS)
-	if err != nil {
-		panic(fmt.Sprintf("binaryjs: %v", err))
+	g := rt.LoadGlue("binaryjs/binaryjs.js", binaryjsJS, m.natives())
+	m.client = handler{
+		onOpen:     g.Hook("clientOpen"),
+		onMessage:  g.Hook("clientMessage"),
+		onProtoErr: g.Hook("clientProtocolError"),
+		onErr:      g.Hook("clientError"),
+		onClose:    g.Hook("clientClose"),
+		onDrain:    g.Hook("clientDrain"),
 	}
-	mk, _ := goja.AssertFunction(v)
-	exports, err := mk(goja.Undefined(), m.natives(), rt.StreamConstructor(), rt.Node().Get("EventEmitter"), rt.EmitFunction())
-	if err != nil {
-		panic(fmt.Sprintf("binaryjs: %v", err))
-	}
-	return exports
+	m.onConnection, m.onError, m.onListening = g.Hook("serverConnection"), g.Hook("serverError"), g.Hook("serverListening")
+	return g.Exports
 }
 
-// natives is the object binaryjs.js calls into.
-func (m *module) natives() *goja.Object {
+// natives is what binaryjs.js calls into.
+func (m *module) natives() runtime.Natives {
 	vm := m.rt.VM
-	n := vm.NewObject()
-	n.Set("connect", m.jsConnect)
-	n.Set("listen", m.jsListen)
-	n.Set("later", func(c goja.FunctionCall) goja.Value {
-		fn, ok := goja.AssertFunction(c.Argument(0))
-		if ok {
-			m.rt.Post(func() error {
-				_, err := m.rt.Call(fn, goja.Undefined())
-				return err
-			})
-		}
-		return goja.Undefined()
-	})
-	n.Set("bytes", func(c goja.FunctionCall) goja.Value {
-		b, ok := m.packer.Bytes(c.Argument(0))
+	// sock returns the Go side of a socket object.
+	sock := func(v goja.Value) *socket {
+		s, ok := socketState.Get(v)
 		if !ok {
-			panic(vm.NewTypeError("not binary data"))
+			panic(vm.NewTypeError("not a BinaryJS socket"))
 		}
-		return m.rt.NewBuffer(b)
-	})
-	n.Set("slice", func(c goja.FunctionCall) goja.Value {
-		b, _ := m.packer.Bytes(c.Argument(0))
-		from, to := int(c.Argument(1).ToInteger()), int(c.Argument(2).ToInteger())
-		if from < 0 || to > len(b) || from > to {
-			panic(vm.NewTypeError("slice out of range"))
-		}
-		return m.rt.NewBuffer(b[from:to:to])
-	})
-	return n
+		return s
+	}
+	return runtime.Natives{
+		"connect": m.jsConnect,
+		"listen":  m.jsListen,
+		// closeServer(binaryServer)
+		"closeServer": func(c goja.FunctionCall) goja.Value {
+			s, ok := serverState.Get(c.Argument(0))
+			if !ok {
+				panic(vm.NewTypeError("not a BinaryServer"))
+			}
+			s.close()
+			return goja.Undefined()
+		},
+		// send(socket, type, payload, id) -> whether there is room for more
+		"send": func(c goja.FunctionCall) goja.Value {
+			return sock(c.Argument(0)).send(c.Argument(1), c.Argument(2), c.Argument(3))
+		},
+		// close(socket)
+		"close": func(c goja.FunctionCall) goja.Value {
+			sock(c.Argument(0)).close()
+			return goja.Undefined()
+		},
+		// isOpen(socket)
+		"isOpen": func(c goja.FunctionCall) goja.Value {
+			return vm.ToValue(sock(c.Argument(0)).state == stateOpen)
+		},
+		// bind(socket, binaryClient): the client receives the socket's events
+		"bind": func(c goja.FunctionCall) goja.Value {
+			sock(c.Argument(0)).bind(c.Argument(1).ToObject(vm))
+			return goja.Undefined()
+		},
+		"bytes": func(c goja.FunctionCall) goja.Value {
+			b, ok := m.packer.Bytes(c.Argument(0))
+			if !ok {
+				panic(vm.NewTypeError("not binary data"))
+			}
+			return m.rt.NewBuffer(b)
+		},
+		"slice": func(c goja.FunctionCall) goja.Value {
+			b, _ := m.packer.Bytes(c.Argument(0))
+			from, to := int(c.Argument(1).ToInteger()), int(c.Argument(2).ToInteger())
+			if from < 0 || to > len(b) || from > to {
+				panic(vm.NewTypeError("slice out of range"))
+			}
+			return m.rt.NewBuffer(b[from:to:to])
+		},
+	}
 }
 
 // maxMessageOption reads options.maxMessageSize.
@@ -100,7 +134,7 @@ func maxMessageOption(o *goja.Object) int64 {
 	return DefaultMaxMessageSize
 }
 
-// jsConnect is native.connect(address, client, options): a client socket, dialing.
+// jsConnect is natives.connect(address, client, options): a client socket, dialing.
 func (m *module) jsConnect(c goja.FunctionCall) goja.Value {
 	vm := m.rt.VM
 	address := c.Argument(0).String()
@@ -111,9 +145,7 @@ func (m *module) jsConnect(c goja.FunctionCall) goja.Value {
 	}
 	s := newSocket(m, false, maxMessageOption(opts))
 	obj := s.jsObject()
-	if err := s.bind(client); err != nil {
-		panic(vm.NewGoError(err))
-	}
+	s.bind(client)
 	insecure := false
 	if opts != nil {
 		if v := opts.Get("rejectUnauthorized"); v != nil && !goja.IsUndefined(v) && !v.ToBoolean() {
@@ -124,8 +156,8 @@ func (m *module) jsConnect(c goja.FunctionCall) goja.Value {
 	return obj
 }
 
-// jsListen is native.listen(options, binaryServer): serve on options.port or attach to
-// options.server; returns {close()}.
+// jsListen is natives.listen(options, binaryServer): serve on options.port or attach to
+// options.server.
 func (m *module) jsListen(c goja.FunctionCall) goja.Value {
 	vm := m.rt.VM
 	opts := c.Argument(0).ToObject(vm)
@@ -137,10 +169,8 @@ func (m *module) jsListen(c goja.FunctionCall) goja.Value {
 		}
 		return v.String()
 	}
-	s, err := newServer(m, obj, str("path"), maxMessageOption(opts))
-	if err != nil {
-		panic(vm.NewGoError(err))
-	}
+	s := newServer(m, obj, str("path"), maxMessageOption(opts))
+	serverState.Set(m.rt, obj, s)
 	if srv := opts.Get("server"); srv != nil && !goja.IsUndefined(srv) && !goja.IsNull(srv) {
 		if err := s.attach(srv, s.path); err != nil {
 			panic(vm.NewTypeError("BinaryServer: options.server: %v", err))
@@ -156,10 +186,5 @@ func (m *module) jsListen(c goja.FunctionCall) goja.Value {
 		}
 		s.listen(host, int(pv.ToInteger()))
 	}
-	ctl := vm.NewObject()
-	ctl.Set("close", func(goja.FunctionCall) goja.Value {
-		s.close()
-		return goja.Undefined()
-	})
-	return ctl
+	return goja.Undefined()
 }

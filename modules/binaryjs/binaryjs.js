@@ -1,18 +1,17 @@
 // require("binaryjs"): BinaryServer, BinaryClient and BinaryStream with the API of npm binaryjs
 // 0.2.1 (docs/wire/binaryjs.md). The shape and the stream semantics follow the real
 // library's lib/server.js, lib/client.js and lib/stream.js; the WebSocket, BinaryPack and
-// message parsing are native (native.connect, native.listen, socket.send).
+// message parsing are native (natives.connect, natives.listen, natives.send).
 //
-// Evaluated once per runtime with (native, node.Stream, node.EventEmitter, emitv); returns the
-// exports. "data" is emitted with emitv(stream, "data", value), which passes an array as one
-// value (stream.emit("data", array) would spread it, in 0.1.0's emit(type, argsArray) form).
-(function (native, Stream, EventEmitter, emitv) {
-  function inherits(ctor, superCtor) {
-    ctor.super_ = superCtor;
-    ctor.prototype = Object.create(superCtor.prototype, {
-      constructor: { value: ctor, enumerable: false, writable: true, configurable: true }
-    });
-  }
+// Glue (runtime/native.go): returns the exports, and as hooks the BinaryClient and
+// BinaryServer methods the native socket and server call (with `this` the client or server).
+// "data" is emitted with emitv(stream, "data", value) (runtime.emit1), which passes an array as
+// one value (stream.emit("data", array) would spread it, in 0.1.0's emit(type, argsArray) form).
+(function (natives, runtime) {
+  var Stream = runtime.Stream;
+  var EventEmitter = runtime.EventEmitter;
+  var emitv = runtime.emit1;
+  var inherits = runtime.inherits;
 
   function extend(dest, source) {
     for (var key in source) {
@@ -67,7 +66,7 @@
   };
 
   BinaryStream.prototype._write = function (code, data, bonus) {
-    return this._socket.send(code, data, bonus);
+    return natives.send(this._socket, code, data, bonus);
   };
 
   // write sends data (any JSON-compatible value or binary) as one message. It returns false
@@ -129,7 +128,7 @@
     if (this._scheduled) return;
     this._scheduled = true;
     var self = this;
-    native.later(function () {
+    runtime.later(function () {
       self._scheduled = false;
       self._read();
     });
@@ -158,7 +157,7 @@
         this.emit("end");
         return;
       }
-      var chunk = native.slice(source, this._start, this._start + n);
+      var chunk = natives.slice(source, this._start, this._start + n);
       this._start += n;
       emitv(this, "data", chunk);
     }
@@ -174,13 +173,13 @@
     if (typeof socket === "string") {
       this._nextId = 0;
       Object.defineProperty(this, "_socket", {
-        value: native.connect(socket, this, this._options), writable: true, configurable: true
+        value: natives.connect(socket, this, this._options), writable: true, configurable: true
       });
     } else {
       // Use odd numbered ids for server originated streams
       this._nextId = 1;
       Object.defineProperty(this, "_socket", { value: socket, writable: true, configurable: true });
-      socket._bind(this);
+      natives.bind(socket, this);
     }
   }
   inherits(BinaryClient, EventEmitter);
@@ -272,7 +271,7 @@
     if (isStream(data)) {
       data.pipe(stream);
     } else if (isBinary(data)) {
-      new BufferReadStream(native.bytes(data), this._options.chunkSize).pipe(stream);
+      new BufferReadStream(natives.bytes(data), this._options.chunkSize).pipe(stream);
     } else {
       stream.write(data);
     }
@@ -290,7 +289,7 @@
   };
 
   BinaryClient.prototype.createStream = function (meta) {
-    if (!this._socket.isOpen()) {
+    if (!natives.isOpen(this._socket)) {
       throw new Error("Client is not yet connected or has closed");
     }
     var self = this;
@@ -305,7 +304,7 @@
   };
 
   BinaryClient.prototype.close = BinaryClient.prototype.destroy = function () {
-    this._socket.close();
+    natives.close(this._socket);
   };
 
   // ---- BinaryServer (lib/server.js) ----
@@ -318,9 +317,7 @@
     this._clientCounter = 0;
     Object.defineProperty(this, "_options", { value: options, writable: true, configurable: true });
     Object.defineProperty(this, "_callback", { value: callback, writable: true, configurable: true });
-    Object.defineProperty(this, "_server", {
-      value: native.listen(options, this), writable: true, configurable: true
-    });
+    natives.listen(options, this);
   }
   inherits(BinaryServer, EventEmitter);
 
@@ -347,7 +344,7 @@
   };
 
   BinaryServer.prototype.close = function () {
-    this._server.close();
+    natives.closeServer(this);
   };
 
   // createServer(fn).listen(port, opts): fn(stream) for each connection, stream created by
@@ -367,9 +364,22 @@
   }
 
   return {
-    BinaryServer: BinaryServer,
-    BinaryClient: BinaryClient,
-    BinaryStream: BinaryStream,
-    createServer: createServer
+    exports: {
+      BinaryServer: BinaryServer,
+      BinaryClient: BinaryClient,
+      BinaryStream: BinaryStream,
+      createServer: createServer
+    },
+    hooks: {
+      clientOpen: BinaryClient.prototype._onOpen,
+      clientMessage: BinaryClient.prototype._onMessage,
+      clientProtocolError: BinaryClient.prototype._onProtocolError,
+      clientError: BinaryClient.prototype._onError,
+      clientClose: BinaryClient.prototype._onClose,
+      clientDrain: BinaryClient.prototype._onDrain,
+      serverConnection: BinaryServer.prototype._onConnection,
+      serverError: BinaryServer.prototype._onError,
+      serverListening: BinaryServer.prototype._onListening
+    }
   };
 })

@@ -37,23 +37,15 @@ type server struct {
 }
 
 // newServer makes the Go side of the BinaryServer obj; connections refuse messages over maxMsg.
-func newServer(m *module, obj *goja.Object, path string, maxMsg int64) (*server, error) {
-	s := &server{m: m, obj: obj, path: path, maxMsg: maxMsg, sockets: map[*socket]struct{}{}}
+func newServer(m *module, obj *goja.Object, path string, maxMsg int64) *server {
+	s := &server{m: m, obj: obj, path: path, maxMsg: maxMsg, sockets: map[*socket]struct{}{},
+		onConnection: m.onConnection, onError: m.onError, onListening: m.onListening}
 	s.upgrader = websocket.Upgrader{
 		ReadBufferSize:  64 << 10,
 		WriteBufferSize: 64 << 10,
 		CheckOrigin:     func(*http.Request) bool { return true }, // BinaryJS serves any origin
 	}
-	var ok bool
-	for _, x := range []struct {
-		name string
-		dst  *goja.Callable
-	}{{"_onConnection", &s.onConnection}, {"_onError", &s.onError}, {"_onListening", &s.onListening}} {
-		if *x.dst, ok = goja.AssertFunction(obj.Get(x.name)); !ok {
-			return nil, fmt.Errorf("BinaryServer lacks %s", x.name)
-		}
-	}
-	return s, nil
+	return s
 }
 
 // listen serves on host:port; a failure is reported as an "error" event.

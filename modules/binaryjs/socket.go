@@ -82,7 +82,7 @@ type socket struct {
 	gone    bool // the loop has delivered "close": nothing more is wanted
 }
 
-// handler is the BinaryClient the socket reports to: its methods, looked up once.
+// handler is the BinaryClient the socket reports to and the hooks binaryjs.js returned.
 type handler struct {
 	client                                        *goja.Object
 	onOpen, onMessage, onProtoErr, onErr, onClose goja.Callable
@@ -113,59 +113,33 @@ func newSocket(m *module, isServer bool, maxMsg int64) *socket {
 	return s
 }
 
-// jsObject makes the socket's JavaScript side (on the loop).
+// jsObject makes the socket's JavaScript side (on the loop): an object binaryjs.js hands to
+// the natives send, close, isOpen and bind.
 func (s *socket) jsObject() *goja.Object {
-	vm := s.m.rt.VM
-	o := vm.NewObject()
-	o.Set("send", s.jsSend)
-	o.Set("close", func(goja.FunctionCall) goja.Value { s.close(); return goja.Undefined() })
-	o.Set("isOpen", func(goja.FunctionCall) goja.Value { return vm.ToValue(s.state == stateOpen) })
-	o.Set("_bind", func(c goja.FunctionCall) goja.Value {
-		if err := s.bind(c.Argument(0).ToObject(vm)); err != nil {
-			panic(vm.NewGoError(err))
-		}
-		return goja.Undefined()
-	})
+	o := s.m.rt.VM.NewObject()
+	socketState.Set(s.m.rt, o, s)
 	s.obj = o
 	return o
 }
 
 // bind makes client (a BinaryClient) the receiver of the socket's events.
-func (s *socket) bind(client *goja.Object) error {
-	get := func(name string) (goja.Callable, error) {
-		f, ok := goja.AssertFunction(client.Get(name))
-		if !ok {
-			return nil, fmt.Errorf("BinaryClient lacks %s", name)
-		}
-		return f, nil
-	}
-	var err error
-	h := handler{client: client}
-	for _, x := range []struct {
-		name string
-		dst  *goja.Callable
-	}{{"_onOpen", &h.onOpen}, {"_onMessage", &h.onMessage}, {"_onProtocolError", &h.onProtoErr},
-		{"_onError", &h.onErr}, {"_onClose", &h.onClose}, {"_onDrain", &h.onDrain}} {
-		if *x.dst, err = get(x.name); err != nil {
-			return err
-		}
-	}
-	s.h = h
-	return nil
+func (s *socket) bind(client *goja.Object) {
+	s.h = s.m.client
+	s.h.client = client
 }
 
-// jsSend is socket.send(type, payload, id): pack and queue one message. It returns false when
-// the socket is not open or is backed up (more than writeHighWater bytes waiting).
-func (s *socket) jsSend(c goja.FunctionCall) goja.Value {
+// send is natives.send(socket, type, payload, id): pack and queue one message. It returns
+// false when the socket is not open or is backed up (more than writeHighWater bytes waiting).
+func (s *socket) send(typeV, payload, id goja.Value) goja.Value {
 	vm := s.m.rt.VM
 	if s.state != stateOpen {
 		return vm.ToValue(false)
 	}
-	typ := int(c.Argument(0).ToInteger())
+	typ := int(typeV.ToInteger())
 	frame := wire.AppendHeader(make([]byte, 0, 16), typ)
-	frame, err := s.m.packer.Append(frame, c.Argument(1))
+	frame, err := s.m.packer.Append(frame, payload)
 	if err == nil {
-		frame, err = s.m.packer.Append(frame, c.Argument(2))
+		frame, err = s.m.packer.Append(frame, id)
 	}
 	if err != nil {
 		panic(s.m.rt.NewError(jsvalue.ErrorMessage(err)))

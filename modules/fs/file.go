@@ -2,7 +2,6 @@ package fs
 
 import (
 	_ "embed"
-	"fmt"
 	"strconv"
 	"syscall"
 
@@ -70,27 +69,19 @@ type opResult struct {
 	err  error
 }
 
-// installFile adds node.fs.File: a constructor made in JavaScript (file.js) over a prototype
-// that inherits node.EventEmitter and holds the native open, read, write and close.
-func (m *module) installFile() {
-	vm := m.vm
-	m.fileProto = vm.NewObject()
-	m.fileProto.SetPrototype(m.rt.EmitterPrototype())
-	m.fileProto.Set("open", m.fileMethod(m.fileOpen))
-	m.fileProto.Set("read", m.fileMethod(m.fileRead))
-	m.fileProto.Set("write", m.fileMethod(m.fileWrite))
-	m.fileProto.Set("close", m.fileMethod(m.fileClose))
+// fileState is the Go side of a node.fs.File.
+var fileState = runtime.NewState[*file]("fs.File")
 
-	v, err := vm.RunScript("node:fs/file.js", fileJS)
-	if err != nil {
-		panic(fmt.Sprintf("fs: file.js: %v", err))
-	}
-	make, _ := goja.AssertFunction(v)
-	ctor, err := make(goja.Undefined(), vm.ToValue(m.initFile), m.fileProto)
-	if err != nil {
-		panic(fmt.Sprintf("fs: file.js: %v", err))
-	}
-	m.fileCtor = ctor.ToObject(vm)
+// installFile adds node.fs.File: a constructor made in JavaScript (file.js) whose prototype
+// inherits node.EventEmitter and holds the native open, read, write and close.
+func (m *module) installFile() {
+	m.fileCtor = m.rt.LoadGlue("fs/file.js", fileJS, runtime.Natives{
+		"initFile": m.initFile,
+		"open":     m.fileMethod(m.fileOpen),
+		"read":     m.fileMethod(m.fileRead),
+		"write":    m.fileMethod(m.fileWrite),
+		"close":    m.fileMethod(m.fileClose),
+	}).Exports
 	m.obj.Set("File", m.fileCtor)
 }
 
@@ -112,7 +103,7 @@ func (m *module) initFile(c goja.FunctionCall) goja.Value {
 			f.enc = enc
 		}
 	}
-	obj.SetSymbol(m.symFile, f)
+	fileState.Set(m.rt, obj, f)
 	obj.Set("encoding", f.enc.String())
 	f.setFd(f.fd)
 	return goja.Undefined()
@@ -140,15 +131,7 @@ func (m *module) fileMethod(method func(f *file, c goja.FunctionCall) *fileOp) f
 }
 
 func (m *module) fileOf(v goja.Value) *file {
-	o, ok := v.(*goja.Object)
-	if !ok {
-		return nil
-	}
-	h := o.GetSymbol(m.symFile)
-	if h == nil {
-		return nil
-	}
-	f, _ := h.Export().(*file)
+	f, _ := fileState.Get(v)
 	return f
 }
 

@@ -24,14 +24,12 @@ const (
 
 // module is node.fs installed in one runtime.
 type module struct {
-	rt        *runtime.Runtime
-	vm        *goja.Runtime
-	fds       *descriptors
-	obj       *goja.Object // node.fs
-	fileCtor  *goja.Object // node.fs.File
-	fileProto *goja.Object // node.fs.File.prototype
-	symFile   *goja.Symbol // the Go side of a File
-	date      goja.Value   // the Date constructor
+	rt       *runtime.Runtime
+	vm       *goja.Runtime
+	fds      *descriptors
+	obj      *goja.Object // node.fs
+	fileCtor *goja.Object // node.fs.File
+	date     goja.Value   // the Date constructor
 }
 
 // Install adds node.fs, node.cat (unless node.http put it there first), the O_* and encoding
@@ -39,12 +37,11 @@ type module struct {
 func Install(rt *runtime.Runtime) {
 	vm := rt.VM
 	m := &module{
-		rt:      rt,
-		vm:      vm,
-		fds:     newDescriptors(),
-		obj:     vm.NewObject(),
-		symFile: goja.NewSymbol("earlynode.fs.File"),
-		date:    vm.Get("Date"),
+		rt:   rt,
+		vm:   vm,
+		fds:  newDescriptors(),
+		obj:  vm.NewObject(),
+		date: vm.Get("Date"),
 	}
 	node := rt.Node()
 	for _, f := range OpenFlags {

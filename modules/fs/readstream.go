@@ -52,7 +52,7 @@ func (m *module) initReadStream(c goja.FunctionCall) goja.Value {
 	obj.Set("path", path)
 	obj.Set("fd", goja.Null())
 	obj.Set("paused", false)
-	obj.SetSymbol(m.symFile, r)
+	readStreamState.Set(m.rt, obj, r)
 	r.s = m.rt.AttachStream(obj, runtime.StreamSide{
 		Resume:  r.resume,
 		Destroy: r.destroy,
@@ -73,16 +73,12 @@ func (m *module) initReadStream(c goja.FunctionCall) goja.Value {
 	return goja.Undefined()
 }
 
+// readStreamState is the Go side of a node.fs.ReadStream.
+var readStreamState = runtime.NewState[*readStream]("fs.ReadStream")
+
 func (m *module) readStreamOf(v goja.Value) *readStream {
-	o, ok := v.(*goja.Object)
-	if !ok {
-		return nil
-	}
-	if h := o.GetSymbol(m.symFile); h != nil {
-		r, _ := h.Export().(*readStream)
-		return r
-	}
-	return nil
+	r, _ := readStreamState.Get(v)
+	return r
 }
 
 func (r *readStream) open() {

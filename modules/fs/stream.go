@@ -25,18 +25,12 @@ func (m *module) installStreams() {
 		if kit != nil {
 			return kit
 		}
-		v, err := m.vm.RunScript("node:fs/stream.js", streamJS)
-		if err != nil {
-			panic(fmt.Sprintf("fs: stream.js: %v", err))
-		}
-		mk, _ := goja.AssertFunction(v)
-		res, err := mk(goja.Undefined(), m.rt.StreamConstructor(),
-			m.vm.ToValue(m.initReadStream), m.vm.ToValue(m.initWriteStream),
-			m.vm.ToValue(m.setEncoding), m.vm.ToValue(m.toBuffer))
-		if err != nil {
-			panic(fmt.Sprintf("fs: stream.js: %v", err))
-		}
-		kit = res.ToObject(m.vm)
+		kit = m.rt.LoadGlue("fs/stream.js", streamJS, runtime.Natives{
+			"initReadStream":  m.initReadStream,
+			"initWriteStream": m.initWriteStream,
+			"setEncoding":     m.setEncoding,
+			"toBuffer":        m.toBuffer,
+		}).Exports
 		return kit
 	}
 	ctor := func(name string) *goja.Object { return make().Get(name).ToObject(m.vm) }

@@ -1,8 +1,14 @@
 // node.fs.ReadStream and node.fs.WriteStream (an extension beyond 0.1.0, in the classic stream
 // style of Node 0.4-0.10): constructors over node.Stream.prototype whose Go side (readstream.go,
 // writestream.go) does the reading and writing. write and end take an optional encoding.
-(function (Stream, initRead, initWrite, setEncoding, toBuffer) {
+// Glue (runtime/native.go): the exports are {ReadStream, WriteStream}.
+(function (natives, runtime) {
+  var Stream = runtime.Stream;
   var proto = Stream.prototype;
+  var initRead = natives.initReadStream;
+  var initWrite = natives.initWriteStream;
+  var setEncoding = natives.setEncoding;
+  var toBuffer = natives.toBuffer;
 
   function ReadStream(path, options) {
     if (!(this instanceof ReadStream)) return new ReadStream(path, options);
@@ -37,5 +43,5 @@
     return this.end();
   };
 
-  return { ReadStream: ReadStream, WriteStream: WriteStream };
+  return { exports: { ReadStream: ReadStream, WriteStream: WriteStream } };
 })

@@ -11,13 +11,14 @@ import (
 	"earlynode/loop/netpoll"
 	"earlynode/modules/http/wire"
 	"earlynode/modules/tcp"
+	"earlynode/runtime"
 )
 
-// The hidden properties holding the Go sides of client objects.
+// The Go sides of client objects.
 var (
-	symClient    = goja.NewSymbol("earlynode.http.client")
-	symClientReq = goja.NewSymbol("earlynode.http.clientRequest")
-	symClientRes = goja.NewSymbol("earlynode.http.clientResponse")
+	clientState         = runtime.NewState[*client]("http.client")
+	clientRequestState  = runtime.NewState[*clientRequest]("http.clientRequest")
+	clientResponseState = runtime.NewState[*clientResponse]("http.clientResponse")
 )
 
 // dialTimeout bounds connecting to an unreachable host.
@@ -59,7 +60,7 @@ func (m *module) newClient(portV, hostV goja.Value) goja.Value {
 		cl.host = hostV.String()
 	}
 	cl.obj = m.newEmitterWith(m.clientProto)
-	cl.obj.SetSymbol(symClient, m.rt.VM.ToValue(cl))
+	clientState.Set(m.rt, cl.obj, cl)
 	return cl.obj
 }
 
@@ -68,14 +69,8 @@ func (m *module) clientPrototype() *goja.Object {
 	for name, method := range map[string]string{"get": "GET", "head": "HEAD", "post": "POST", "del": "DELETE", "put": "PUT"} {
 		name, method := name, method
 		p.Set(name, func(c goja.FunctionCall) goja.Value {
-			o, _ := c.This.(*goja.Object)
-			var cl *client
-			if o != nil {
-				if h := o.GetSymbol(symClient); h != nil {
-					cl, _ = h.Export().(*client)
-				}
-			}
-			if cl == nil {
+			cl, ok := clientState.Get(c.This)
+			if !ok {
 				panic(m.rt.VM.NewTypeError(name + "(): not a node.http.Client"))
 			}
 			return cl.request(method, c.Argument(0), c.Argument(1), name)
@@ -110,7 +105,7 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 	}
 	r := &clientRequest{cl: cl, method: method, framing: fr, out: out}
 	r.obj = m.newEmitterWith(m.creqProto)
-	r.obj.SetSymbol(symClientReq, m.rt.VM.ToValue(r))
+	clientRequestState.Set(m.rt, r.obj, r)
 	netpoll.Dial(m.rt.Loop, cl.host, cl.port, dialTimeout, func(s *netpoll.Stream, err error) error {
 		if err != nil {
 			return r.fail("cannot connect to " + r.where() + ": " + netpoll.DescribeError(err))
@@ -274,12 +269,8 @@ func (r *clientRequest) fail(msg string) error {
 }
 
 func (m *module) clientRequestOf(v goja.Value, method string) *clientRequest {
-	if o, ok := v.(*goja.Object); ok {
-		if h := o.GetSymbol(symClientReq); h != nil {
-			if r, ok := h.Export().(*clientRequest); ok {
-				return r
-			}
-		}
+	if r, ok := clientRequestState.Get(v); ok {
+		return r
 	}
 	panic(m.rt.VM.NewTypeError(method + "(): not a node.http.ClientRequest"))
 }
@@ -348,7 +339,7 @@ func (m *module) newClientResponse(r *clientRequest, h *wire.Head) *clientRespon
 	obj.Set("httpVersion", h.Version)
 	obj.Set("headers", m.headersValue(h.Headers))
 	obj.Set("client", r.cl.obj)
-	obj.SetSymbol(symClientRes, m.rt.VM.ToValue(res))
+	clientResponseState.Set(m.rt, obj, res)
 	res.obj = obj
 	return res
 }
@@ -357,12 +348,8 @@ func (m *module) clientResponsePrototype() *goja.Object {
 	p := m.emitterProto()
 	p.Set("setBodyEncoding", func(c goja.FunctionCall) goja.Value {
 		enc := bodyEncoding(m, c.Argument(0), "setBodyEncoding")
-		if o, ok := c.This.(*goja.Object); ok {
-			if h := o.GetSymbol(symClientRes); h != nil {
-				if res, ok := h.Export().(*clientResponse); ok {
-					res.dec.SetEncoding(enc)
-				}
-			}
+		if res, ok := clientResponseState.Get(c.This); ok {
+			res.dec.SetEncoding(enc)
 		}
 		return goja.Undefined()
 	})

@@ -4,18 +4,16 @@ import (
 	"time"
 
 	"github.com/dop251/goja"
+
+	"earlynode/runtime"
 )
 
-// symConn is the hidden property of a node.http.Connection object holding its *serverConn.
-var symConn = goja.NewSymbol("earlynode.http.connection")
+// connState is the Go side of a node.http.Connection object.
+var connState = runtime.NewState[*serverConn]("http.connection")
 
 func (m *module) serverConnOf(v goja.Value) *serverConn {
-	if o, ok := v.(*goja.Object); ok {
-		if h := o.GetSymbol(symConn); h != nil {
-			if sc, ok := h.Export().(*serverConn); ok {
-				return sc
-			}
-		}
+	if sc, ok := connState.Get(v); ok {
+		return sc
 	}
 	panic(m.rt.VM.NewTypeError("not a node.http.Connection"))
 }

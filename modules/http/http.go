@@ -1,6 +1,7 @@
 package http
 
 import (
+	_ "embed"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,9 @@ import (
 	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
+
+//go:embed http.js
+var httpJS string
 
 // module is node.http inside one runtime. Everything in it is touched only on the loop.
 type module struct {
@@ -46,7 +50,7 @@ func Install(rt *runtime.Runtime) {
 	rt.Node().Set("cat", m.nodeCat)
 }
 
-// namespace builds the node.http object.
+// namespace builds the node.http object: http.js over the native factories and types.
 func (m *module) namespace() goja.Value {
 	vm := m.rt.VM
 	m.requests = map[*goja.Object]*request{}
@@ -66,30 +70,31 @@ func (m *module) namespace() goja.Value {
 	m.creqProto = m.clientRequestPrototype()
 	m.cresProto = m.clientResponsePrototype()
 
-	ns := vm.NewObject()
-	ns.Set("createServer", func(c goja.FunctionCall) goja.Value {
-		return m.newServer(c.Argument(0), c.Argument(1)).obj
-	})
-	ns.Set("createClient", func(c goja.FunctionCall) goja.Value {
-		return m.newClient(c.Argument(0), c.Argument(1))
-	})
-	ns.Set("cat", m.httpCat)
-	ns.Set("parseUri", func(c goja.FunctionCall) goja.Value {
-		return m.uriObject(wire.ParseURI(c.Argument(0).String()))
-	})
 	codes := vm.NewObject()
 	for _, s := range wire.StatusCodes() {
 		codes.Set(strconv.Itoa(s.Code), s.Reason)
 	}
-	ns.Set("STATUS_CODES", codes)
+	natives := runtime.Natives{
+		"createServer": func(c goja.FunctionCall) goja.Value {
+			return m.newServer(c.Argument(0), c.Argument(1)).obj
+		},
+		"createClient": func(c goja.FunctionCall) goja.Value {
+			return m.newClient(c.Argument(0), c.Argument(1))
+		},
+		"cat": m.httpCat,
+		"parseUri": func(c goja.FunctionCall) goja.Value {
+			return m.uriObject(wire.ParseURI(c.Argument(0).String()))
+		},
+		"STATUS_CODES": codes,
+	}
 	for name, proto := range map[string]*goja.Object{
 		"Server": m.serverProto, "Connection": m.connProto,
 		"ServerRequest": m.requestProto, "ServerResponse": m.responseProto,
 		"Client": m.clientProto, "ClientRequest": m.creqProto, "ClientResponse": m.cresProto,
 	} {
-		ns.Set(name, m.typeObject(name, proto))
+		natives[name] = m.typeObject(name, proto)
 	}
-	return ns
+	return m.rt.LoadGlue("http/http.js", httpJS, natives).Exports
 }
 
 // typeObject makes a constructor-like function for instanceof checks: node.http.Server and

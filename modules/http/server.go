@@ -7,10 +7,11 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/loop/netpoll"
+	"earlynode/runtime"
 )
 
-// symServer is the hidden property of a node.http server object holding its *Server.
-var symServer = goja.NewSymbol("earlynode.http.server")
+// serverState is the Go side of a node.http server object.
+var serverState = runtime.NewState[*Server]("http.server")
 
 // Server is the Go side of a node.http server object.
 type Server struct {
@@ -28,11 +29,7 @@ func serverOf(v goja.Value) (*Server, error) {
 	if !ok {
 		return nil, errors.New("not a node.http server object")
 	}
-	h := o.GetSymbol(symServer)
-	if h == nil {
-		return nil, errors.New("not a node.http server object")
-	}
-	s, ok := h.Export().(*Server)
+	s, ok := serverState.Get(o)
 	if !ok {
 		return nil, errors.New("not a node.http server object")
 	}
@@ -44,7 +41,7 @@ func serverOf(v goja.Value) (*Server, error) {
 func (m *module) newServer(listener, options goja.Value) *Server {
 	s := &Server{m: m, conns: map[*serverConn]struct{}{}}
 	s.obj = m.newEmitterWith(m.serverProto)
-	s.obj.SetSymbol(symServer, m.rt.VM.ToValue(s))
+	serverState.Set(m.rt, s.obj, s)
 	if _, ok := goja.AssertFunction(listener); ok {
 		add, _ := goja.AssertFunction(s.obj.Get("addListener"))
 		if _, err := add(s.obj, m.rt.VM.ToValue("request"), listener); err != nil {

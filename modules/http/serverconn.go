@@ -76,7 +76,7 @@ func (m *module) newServerConn(srv *Server, s *netpoll.Stream) (*serverConn, err
 	}
 	sc.stream = s
 	sc.obj = m.newEmitterWith(m.connProto)
-	sc.obj.SetSymbol(symConn, m.rt.VM.ToValue(sc))
+	connState.Set(m.rt, sc.obj, sc)
 	return sc, nil
 }
 

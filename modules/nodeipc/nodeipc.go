@@ -54,38 +54,17 @@ type module struct {
 func newModule(rt *runtime.Runtime) *module {
 	m := &module{rt: rt, json: ipcnet.NewJSON(rt)}
 	installColors(rt)
-	ps, err := rt.VM.RunScript("node-ipc-pubsub.js", pubsubJS)
-	if err != nil {
-		panic(fmt.Sprintf("nodeipc: %v", err))
-	}
-	psFactory, _ := goja.AssertFunction(ps)
-	pubsub, err := psFactory(goja.Undefined())
-	if err != nil {
-		panic(fmt.Sprintf("nodeipc: %v", err))
-	}
-	v, err := rt.VM.RunScript("node-ipc.js", apiJS)
-	if err != nil {
-		panic(fmt.Sprintf("nodeipc: %v", err))
-	}
-	factory, _ := goja.AssertFunction(v)
+	pubsub := rt.LoadGlue("nodeipc/pubsub.js", pubsubJS, nil).Exports
 	host, _ := os.Hostname()
-	res, err := factory(goja.Undefined(), m.binding(), rt.VM.ToValue(host), pubsub)
-	if err != nil {
-		panic(fmt.Sprintf("nodeipc: %v", err))
-	}
-	o := res.ToObject(rt.VM)
-	m.exports = o.Get("exports")
-	fn := func(name string) goja.Callable {
-		f, ok := goja.AssertFunction(o.Get(name))
-		if !ok {
-			panic("nodeipc: node-ipc.js lacks " + name)
-		}
-		return f
-	}
-	m.clientChunk, m.clientRaw = fn("clientChunk"), fn("clientRaw")
-	m.serverChunk, m.serverRaw, m.serverCreated = fn("serverChunk"), fn("serverRaw"), fn("serverCreated")
-	m.serverSocketError, m.serverSocketClosed = fn("serverSocketError"), fn("serverSocketClosed")
-	m.udpReceived = fn("udpReceived")
+	natives := m.natives()
+	natives["hostname"] = rt.VM.ToValue(host)
+	natives["pubsub"] = pubsub
+	g := rt.LoadGlue("nodeipc/nodeipc.js", apiJS, natives)
+	m.exports = g.Exports
+	m.clientChunk, m.clientRaw = g.Hook("clientChunk"), g.Hook("clientRaw")
+	m.serverChunk, m.serverRaw, m.serverCreated = g.Hook("serverChunk"), g.Hook("serverRaw"), g.Hook("serverCreated")
+	m.serverSocketError, m.serverSocketClosed = g.Hook("serverSocketError"), g.Hook("serverSocketClosed")
+	m.udpReceived = g.Hook("udpReceived")
 	m.syntaxError, _ = goja.AssertConstructor(rt.VM.Get("SyntaxError"))
 	m.typeError, _ = goja.AssertConstructor(rt.VM.Get("TypeError"))
 	return m
@@ -97,14 +76,17 @@ func (m *module) call(fn goja.Callable, args ...goja.Value) error {
 	return err
 }
 
-func (m *module) binding() *goja.Object {
+// natives is what nodeipc.js is given: the native mechanism.
+func (m *module) natives() runtime.Natives {
 	vm := m.rt.VM
-	b := vm.NewObject()
-	b.Set("connect", m.connect)
-	b.Set("netServer", m.netServer)
-	b.Set("udpSocket", m.udpSocket)
+	b := runtime.Natives{
+		"connect":   m.connect,
+		"netServer": m.netServer,
+		"udpSocket": m.udpSocket,
+		"rawBuffer": m.rawBuffer,
+	}
 	// send(socket, type, data, delimiter) -> whether the socket took the message natively
-	b.Set("send", func(c goja.FunctionCall) goja.Value {
+	b["send"] = func(c goja.FunctionCall) goja.Value {
 		s := ipcnet.SocketOf(m.rt, c.Argument(0))
 		if s == nil {
 			return vm.ToValue(false)
@@ -112,9 +94,9 @@ func (m *module) binding() *goja.Object {
 		frame := m.encode(c.Argument(1), c.Argument(2), c.Argument(3).String())
 		s.Write(frame)
 		return vm.ToValue(true)
-	})
+	}
 	// broadcast(sockets, type, data, delimiter) -> whether every socket took it natively
-	b.Set("broadcast", func(c goja.FunctionCall) goja.Value {
+	b["broadcast"] = func(c goja.FunctionCall) goja.Value {
 		arr, ok := c.Argument(0).(*goja.Object)
 		if !ok {
 			return vm.ToValue(false)
@@ -131,21 +113,20 @@ func (m *module) binding() *goja.Object {
 			s.Write(frame)
 		}
 		return vm.ToValue(true)
-	})
+	}
 	// frame(type, data, delimiter) -> the message text
-	b.Set("frame", func(c goja.FunctionCall) goja.Value {
+	b["frame"] = func(c goja.FunctionCall) goja.Value {
 		return m.rt.ValueOf(m.encode(c.Argument(0), c.Argument(1), c.Argument(2).String()), runtime.UTF8)
-	})
-	b.Set("rawBuffer", m.rawBuffer)
-	b.Set("readFile", func(c goja.FunctionCall) goja.Value {
+	}
+	b["readFile"] = func(c goja.FunctionCall) goja.Value {
 		data, err := os.ReadFile(c.Argument(0).String())
 		if err != nil {
 			panic(m.rt.NewError(fmt.Sprintf("ENOENT: no such file or directory, open '%s' (%v)", c.Argument(0).String(), err)))
 		}
 		return m.rt.NewBuffer(data)
-	})
+	}
 	// unlink(path, callback): fs.unlink, the callback on a later turn
-	b.Set("unlink", func(c goja.FunctionCall) goja.Value {
+	b["unlink"] = func(c goja.FunctionCall) goja.Value {
 		path := c.Argument(0).String()
 		cb, _ := goja.AssertFunction(c.Argument(1))
 		m.rt.Loop.Do(func() loop.Callback {
@@ -163,8 +144,8 @@ func (m *module) binding() *goja.Object {
 			}
 		})
 		return goja.Undefined()
-	})
-	b.Set("inspect", func(c goja.FunctionCall) goja.Value {
+	}
+	b["inspect"] = func(c goja.FunctionCall) goja.Value {
 		depth := 5
 		if d := c.Argument(1); !goja.IsUndefined(d) && !goja.IsNull(d) {
 			f := d.ToFloat()
@@ -175,7 +156,7 @@ func (m *module) binding() *goja.Object {
 			}
 		}
 		return vm.ToValue(Inspect(m.rt, c.Argument(0), depth, c.Argument(2).ToBoolean()))
-	})
+	}
 	return b
 }
 

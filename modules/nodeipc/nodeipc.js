@@ -1,10 +1,17 @@
 // The API of node-ipc 9.2.1 over the native sockets and framing of package nodeipc (the
-// `binding`): the IPC singleton and class, config defaults, log, serve/serveNet,
+// natives): the IPC singleton and class, config defaults, log, serve/serveNet,
 // connectTo/connectToNet, disconnect, and the Client and Server objects with their pubsub
 // events, retry rules and sync queue. Behaviour follows the real library (docs/wire/node-ipc.md),
 // including its quirks, unless noted.
-(function (binding, hostname, pubsub) {
+//
+// Glue (runtime/native.go): natives.hostname is the machine's name and natives.pubsub the
+// exports of pubsub.js; returns the singleton as exports, and as hooks the functions the
+// natives call with each read and connection event.
+(function (natives, runtime) {
   'use strict';
+
+  var hostname = natives.hostname;
+  var pubsub = natives.pubsub;
 
   var makePubSub = pubsub.makePubSub;
   var Queue = pubsub.Queue;
@@ -48,7 +55,7 @@
     var args = Array.prototype.slice.call(arguments);
     for (var i = 0; i < args.length; i++) {
       if (typeof args[i] !== 'object') continue;
-      args[i] = binding.inspect(args[i], this.config.logDepth, this.config.logInColor);
+      args[i] = natives.inspect(args[i], this.config.logDepth, this.config.logInColor);
     }
     this.config.logger(args.join(' '));
   }
@@ -59,11 +66,11 @@
 
   // frame is the text written for emit(type, data) in JSON mode.
   function frame(type, data) {
-    return binding.frame(type, data, delimiter);
+    return natives.frame(type, data, delimiter);
   }
 
   function rawBytes(value, encoding) {
-    if (typeof value === 'string') return binding.rawBuffer(value, encoding);
+    if (typeof value === 'string') return natives.rawBuffer(value, encoding);
     return Buffer.from(value, encoding);
   }
 
@@ -86,7 +93,7 @@
   function clientEmit(type, data) {
     if (!this.config.silent) this.log('dispatching event to ', this.id, this.path, ' : ', type, ',', data);
     var config = this.config;
-    if (!config.sync && !config.rawBuffer && binding.send(this.socket, type, data, delimiter)) return;
+    if (!config.sync && !config.rawBuffer && natives.send(this.socket, type, data, delimiter)) return;
     var message = config.rawBuffer ? rawBytes(type, config.encoding) : frame(type, data);
     if (!config.sync) {
       this.socket.write(message);
@@ -103,7 +110,7 @@
   function readFiles(paths) {
     if (typeof paths === 'string') paths = [paths];
     var out = [];
-    for (var i = 0; i < paths.length; i++) out.push(binding.readFile(paths[i]));
+    for (var i = 0; i < paths.length; i++) out.push(natives.readFile(paths[i]));
     return out;
   }
 
@@ -133,8 +140,8 @@
       } else {
         tls = client.config.tls;
         client.log('Connecting client via TLS to', client.path, client.port, tls);
-        if (tls.private) tls.key = binding.readFile(tls.private);
-        if (tls.public) tls.cert = binding.readFile(tls.public);
+        if (tls.private) tls.key = natives.readFile(tls.private);
+        if (tls.public) tls.cert = natives.readFile(tls.public);
         if (tls.trustedConnections) {
           if (typeof tls.trustedConnections === 'string') tls.trustedConnections = [tls.trustedConnections];
           tls.ca = readFiles(tls.trustedConnections);
@@ -142,7 +149,7 @@
         Object.assign(tls, options);
       }
     }
-    var socket = binding.connect(client, options, tls, {
+    var socket = natives.connect(client, options, tls, {
       rawBuffer: !!client.config.rawBuffer,
       encoding: client.config.encoding,
       delimiter: delimiter,
@@ -177,7 +184,7 @@
     client.socket = socket;
   }
 
-  // clientMessages is called by the binding with each read's messages: [type, data, ...].
+  // clientMessages is called by the natives with each read's messages: [type, data, ...].
   function clientChunk(client, messages, partial) {
     var logging = !client.config.silent;
     if (logging) client.log('## received events ##');
@@ -226,7 +233,7 @@
       this.log('Socket Server Path not specified, refusing to start');
       return;
     }
-    if (this.config.unlink) binding.unlink(this.path, startServer.bind(this));
+    if (this.config.unlink) natives.unlink(this.path, startServer.bind(this));
     else startServer.call(this);
   };
 
@@ -237,7 +244,7 @@
   function serverEmit(socket, type, data) {
     if (!this.config.silent) this.log('dispatching event to socket', ' : ', type, data);
     var config = this.config;
-    if (!isUDP(this) && !config.rawBuffer && binding.send(socket, type, data, delimiter)) return;
+    if (!isUDP(this) && !config.rawBuffer && natives.send(socket, type, data, delimiter)) return;
     var message;
     if (config.rawBuffer) {
       this.log(config.encoding);
@@ -259,7 +266,7 @@
 
   function serverBroadcast(type, data) {
     this.log('broadcasting event to all known sockets listening to ', this.path, ' : ', this.port ? this.port : '', type, data);
-    if (!isUDP(this) && !this.config.rawBuffer && binding.broadcast(this.sockets, type, data, delimiter)) return;
+    if (!isUDP(this) && !this.config.rawBuffer && natives.broadcast(this.sockets, type, data, delimiter)) return;
     var message = this.config.rawBuffer ? rawBytes(type, this.config.encoding) : frame(type, data);
     var i;
     if (isUDP(this)) {
@@ -326,12 +333,12 @@
     if (!isUDP(this)) {
       this.log('starting TLS server', this.config.tls);
       if (!this.config.tls) {
-        this.server = binding.netServer(this, null);
+        this.server = natives.netServer(this, null);
       } else {
         startTLSServer.call(this);
       }
     } else {
-      this.server = binding.udpSocket(this, this.udp4 ? 'udp4' : 'udp6', {
+      this.server = natives.udpSocket(this, this.udp4 ? 'udp4' : 'udp6', {
         rawBuffer: !!this.config.rawBuffer,
         encoding: this.config.encoding,
         delimiter: delimiter
@@ -368,14 +375,14 @@
   function startTLSServer() {
     var tls = this.config.tls;
     this.log('starting TLS server', tls);
-    tls.key = tls.private ? binding.readFile(tls.private) : undefined;
-    tls.cert = tls.public ? binding.readFile(tls.public) : undefined;
-    if (tls.dhparam) tls.dhparam = binding.readFile(tls.dhparam);
+    tls.key = tls.private ? natives.readFile(tls.private) : undefined;
+    tls.cert = tls.public ? natives.readFile(tls.public) : undefined;
+    if (tls.dhparam) tls.dhparam = natives.readFile(tls.dhparam);
     if (tls.trustedConnections) {
       if (typeof tls.trustedConnections === 'string') tls.trustedConnections = [tls.trustedConnections];
       tls.ca = readFiles(tls.trustedConnections);
     }
-    this.server = binding.netServer(this, tls);
+    this.server = natives.netServer(this, tls);
   }
 
   function udpWrite(message, socket) {
@@ -565,13 +572,15 @@
 
   return {
     exports: new IPCModule(),
-    clientChunk: clientChunk,
-    clientRaw: clientRaw,
-    serverChunk: serverChunk,
-    serverRaw: serverRaw,
-    serverCreated: serverCreated,
-    serverSocketError: serverSocketError,
-    serverSocketClosed: serverSocketClosed,
-    udpReceived: udpReceived
+    hooks: {
+      clientChunk: clientChunk,
+      clientRaw: clientRaw,
+      serverChunk: serverChunk,
+      serverRaw: serverRaw,
+      serverCreated: serverCreated,
+      serverSocketError: serverSocketError,
+      serverSocketClosed: serverSocketClosed,
+      udpReceived: udpReceived
+    }
   };
 })

@@ -1,7 +1,7 @@
 // event-pubsub 4.3.0 (the emitter node-ipc's Client and Server are made of) and js-queue 2.0.2
-// (the sync mode's queue), as node-ipc.js uses them. Evaluated once per runtime; returns
-// {makePubSub, Queue}.
-(function () {
+// (the sync mode's queue), as node-ipc.js uses them. Glue (runtime/native.go): the exports
+// are {makePubSub, Queue}, handed to nodeipc.js as natives.pubsub.
+(function (natives, runtime) {
   'use strict';
 
   // ---- event-pubsub 4.3.0 as Node >= 10 loads it (es5.js): own methods on every object ----
@@ -98,5 +98,5 @@
     });
   }
 
-  return { makePubSub: makePubSub, Queue: Queue };
+  return { exports: { makePubSub: makePubSub, Queue: Queue } };
 })

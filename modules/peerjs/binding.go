@@ -15,7 +15,6 @@ package peerjs
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/dop251/goja"
 
@@ -35,11 +34,26 @@ func Install(rt *runtime.Runtime) {
 type module struct {
 	rt        *runtime.Runtime
 	packer    *jsvalue.Bridge
-	makeConn  goja.Callable // peerjs.js's makeConnection
 	parse     goja.Callable // JSON.parse
 	stringify goja.Callable // JSON.stringify
 	jsonObj   goja.Value
+	hooks     hooks
 }
+
+// hooks are the functions of peerjs.js the natives call: makeConnection, and the _on* methods
+// of Peer and DataConnection (called with `this` the object).
+type hooks struct {
+	makeConn                                                    goja.Callable
+	peerOpen, peerConnection, peerError, peerDisconnected       goja.Callable
+	peerClose, connectionOpen, connectionError, connectionClose goja.Callable
+}
+
+// The Go sides of Peer, DataConnection and PeerServer objects.
+var (
+	peerState   = runtime.NewState[*peer]("peerjs.Peer")
+	connState   = runtime.NewState[*conn]("peerjs.DataConnection")
+	serverState = runtime.NewState[*peerServer]("peerjs.PeerServer")
+)
 
 func load(rt *runtime.Runtime) goja.Value {
 	vm := rt.VM
@@ -48,36 +62,62 @@ func load(rt *runtime.Runtime) goja.Value {
 	m.jsonObj = jsonObj
 	m.parse, _ = goja.AssertFunction(jsonObj.Get("parse"))
 	m.stringify, _ = goja.AssertFunction(jsonObj.Get("stringify"))
-	v, err := vm.RunScript("peerjs.js", peerjsJS)
-	if err != nil {
-		panic(fmt.Sprintf("peerjs: %v", err))
+	g := rt.LoadGlue("peerjs/peerjs.js", peerjsJS, m.natives())
+	m.hooks = hooks{
+		makeConn:         g.Hook("makeConnection"),
+		peerOpen:         g.Hook("peerOpen"),
+		peerConnection:   g.Hook("peerConnection"),
+		peerError:        g.Hook("peerError"),
+		peerDisconnected: g.Hook("peerDisconnected"),
+		peerClose:        g.Hook("peerClose"),
+		connectionOpen:   g.Hook("connectionOpen"),
+		connectionError:  g.Hook("connectionError"),
+		connectionClose:  g.Hook("connectionClose"),
 	}
-	mk, _ := goja.AssertFunction(v)
-	exportsV, err := mk(goja.Undefined(), m.natives(), rt.Node().Get("EventEmitter"))
-	if err != nil {
-		panic(fmt.Sprintf("peerjs: %v", err))
-	}
-	exports := exportsV.ToObject(vm)
-	m.makeConn, _ = goja.AssertFunction(exports.Get("_makeConnection"))
-	exports.Delete("_makeConnection")
-	return exports
+	return g.Exports
 }
 
-// natives is the object peerjs.js calls into.
-func (m *module) natives() *goja.Object {
-	n := m.rt.VM.NewObject()
-	n.Set("peer", m.jsPeer)
-	n.Set("server", m.jsServer)
-	n.Set("later", func(c goja.FunctionCall) goja.Value {
-		if fn, ok := goja.AssertFunction(c.Argument(0)); ok {
-			m.rt.Post(func() error {
-				_, err := m.rt.Call(fn, goja.Undefined())
-				return err
-			})
+// natives is what peerjs.js calls into; each takes the Peer, DataConnection or PeerServer it
+// acts on first.
+func (m *module) natives() runtime.Natives {
+	vm := m.rt.VM
+	peerOf := func(c goja.FunctionCall) *peer {
+		p, ok := peerState.Get(c.Argument(0))
+		if !ok {
+			panic(vm.NewTypeError("not a Peer"))
 		}
-		return goja.Undefined()
-	})
-	return n
+		return p
+	}
+	connOf := func(c goja.FunctionCall) *conn {
+		cn, ok := connState.Get(c.Argument(0))
+		if !ok {
+			panic(vm.NewTypeError("not a DataConnection"))
+		}
+		return cn
+	}
+	serverOf := func(c goja.FunctionCall) *peerServer {
+		ps, ok := serverState.Get(c.Argument(0))
+		if !ok {
+			panic(vm.NewTypeError("not a PeerServer"))
+		}
+		return ps
+	}
+	return runtime.Natives{
+		"peer":            m.jsPeer,
+		"connect":         func(c goja.FunctionCall) goja.Value { return peerOf(c).jsConnect(c) },
+		"destroy":         func(c goja.FunctionCall) goja.Value { return peerOf(c).jsDestroy() },
+		"disconnect":      func(c goja.FunctionCall) goja.Value { return peerOf(c).jsDisconnect() },
+		"reconnect":       func(c goja.FunctionCall) goja.Value { return peerOf(c).jsReconnect() },
+		"listAllPeers":    func(c goja.FunctionCall) goja.Value { return peerOf(c).jsListAllPeers(c) },
+		"send":            func(c goja.FunctionCall) goja.Value { return connOf(c).jsSend(c) },
+		"close":           func(c goja.FunctionCall) goja.Value { return connOf(c).jsClose() },
+		"closeAfterFlush": func(c goja.FunctionCall) goja.Value { return connOf(c).jsCloseAfterFlush() },
+		"bufferedAmount":  func(c goja.FunctionCall) goja.Value { return connOf(c).jsBufferedAmount() },
+		"server":          m.jsServer,
+		"closeServer":     func(c goja.FunctionCall) goja.Value { return serverOf(c).jsClose() },
+		"serverAddress":   func(c goja.FunctionCall) goja.Value { return serverOf(c).jsAddress() },
+		"serverClients":   func(c goja.FunctionCall) goja.Value { return serverOf(c).jsClients() },
+	}
 }
 
 // newError returns an Error with a `type` property, as PeerJS's errors have.
@@ -87,12 +127,8 @@ func (m *module) newError(typ, msg string) *goja.Object {
 	return e
 }
 
-// callMethod calls obj[name](args...) from the loop.
-func (m *module) callMethod(obj *goja.Object, name string, args ...goja.Value) error {
-	fn, ok := goja.AssertFunction(obj.Get(name))
-	if !ok {
-		return nil
-	}
+// call calls the hook fn with `this` obj from the loop.
+func (m *module) call(fn goja.Callable, obj *goja.Object, args ...goja.Value) error {
 	_, err := m.rt.Call(fn, obj, args...)
 	return err
 }

@@ -11,30 +11,38 @@ import (
 	"earlynode/modules/peerjs/client"
 )
 
-// natives returns the connection's native handle {send, close,
-// closeAfterFlush, bufferedAmount}.
-func (cn *conn) natives() *goja.Object {
-	vm := cn.p.m.rt.VM
-	n := vm.NewObject()
-	n.Set("send", cn.jsSend)
-	n.Set("close", func(goja.FunctionCall) goja.Value {
+// jsClose is natives.close(connection).
+func (cn *conn) jsClose() goja.Value {
+	if cn.core != nil {
 		cn.core.Close()
-		return goja.Undefined()
-	})
-	n.Set("closeAfterFlush", func(goja.FunctionCall) goja.Value {
-		cn.core.CloseAfterFlush()
-		return goja.Undefined()
-	})
-	n.Set("bufferedAmount", func(goja.FunctionCall) goja.Value {
-		return vm.ToValue(cn.core.BufferedAmount())
-	})
-	return n
+	}
+	return goja.Undefined()
 }
 
-// jsSend sends one value and returns undefined, or the Error to emit.
+// jsCloseAfterFlush is natives.closeAfterFlush(connection).
+func (cn *conn) jsCloseAfterFlush() goja.Value {
+	if cn.core != nil {
+		cn.core.CloseAfterFlush()
+	}
+	return goja.Undefined()
+}
+
+// jsBufferedAmount is natives.bufferedAmount(connection).
+func (cn *conn) jsBufferedAmount() goja.Value {
+	if cn.core == nil {
+		return cn.p.m.rt.VM.ToValue(0)
+	}
+	return cn.p.m.rt.VM.ToValue(cn.core.BufferedAmount())
+}
+
+// jsSend is natives.send(connection, data): it sends one value and returns
+// undefined, or the Error to emit.
 func (cn *conn) jsSend(c goja.FunctionCall) goja.Value {
 	m := cn.p.m
-	v, err := m.outgoing(cn.core.Serialization(), c.Argument(0))
+	if cn.core == nil {
+		return m.newError(string(client.ErrNotOpenYet), "Connection is not open. You should listen for the `open` event before sending messages.")
+	}
+	v, err := m.outgoing(cn.core.Serialization(), c.Argument(1))
 	if err != nil {
 		return m.newError(string(client.ErrInvalidMessage), err.Error())
 	}

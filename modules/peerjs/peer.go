@@ -29,14 +29,14 @@ type peer struct {
 // conn is the native side of one JavaScript DataConnection.
 type conn struct {
 	p    *peer
-	core *client.DataConnection
+	core *client.DataConnection // nil for a connection the core refused
 	obj  *goja.Object
 }
 
-// jsPeer is native.peer(peerObject, id, options, configJSON): it starts a
-// core Peer whose events become the object's events, and returns the
-// object's native handle {connect, destroy, disconnect, reconnect,
-// listAllPeers}.
+// jsPeer is natives.peer(peerObject, id, options, configJSON): it starts a
+// core Peer whose events become the object's events, and makes it the
+// object's Go side (for natives.connect, destroy, disconnect, reconnect
+// and listAllPeers).
 func (m *module) jsPeer(c goja.FunctionCall) goja.Value {
 	vm := m.rt.VM
 	obj := c.Argument(0).ToObject(vm)
@@ -47,34 +47,37 @@ func (m *module) jsPeer(c goja.FunctionCall) goja.Value {
 	}
 	p := &peer{m: m, obj: obj, handle: m.rt.Loop.NewHandle(), signalling: true, conns: map[*client.DataConnection]*conn{}}
 	p.core = client.NewPeer(id, opts, p.events())
+	peerState.Set(m.rt, obj, p)
+	return goja.Undefined()
+}
 
-	n := vm.NewObject()
-	n.Set("connect", p.jsConnect)
-	n.Set("destroy", func(goja.FunctionCall) goja.Value {
-		if !p.closed {
-			p.destroying = true
-			p.updateRef()
-		}
-		p.core.Destroy()
+// jsDestroy is natives.destroy(peer).
+func (p *peer) jsDestroy() goja.Value {
+	if !p.closed {
+		p.destroying = true
+		p.updateRef()
+	}
+	p.core.Destroy()
+	return goja.Undefined()
+}
+
+// jsDisconnect is natives.disconnect(peer).
+func (p *peer) jsDisconnect() goja.Value {
+	p.core.Disconnect()
+	return goja.Undefined()
+}
+
+// jsReconnect is natives.reconnect(peer).
+func (p *peer) jsReconnect() goja.Value {
+	if err := p.core.Reconnect(); err != nil {
+		p.m.rt.EmitJS(p.obj, "error", p.m.coreError(err))
 		return goja.Undefined()
-	})
-	n.Set("disconnect", func(goja.FunctionCall) goja.Value {
-		p.core.Disconnect()
-		return goja.Undefined()
-	})
-	n.Set("reconnect", func(goja.FunctionCall) goja.Value {
-		if err := p.core.Reconnect(); err != nil {
-			m.rt.EmitJS(obj, "error", m.coreError(err))
-			return goja.Undefined()
-		}
-		if !p.closed {
-			p.signalling = true
-			p.updateRef()
-		}
-		return goja.Undefined()
-	})
-	n.Set("listAllPeers", p.jsListAllPeers)
-	return n
+	}
+	if !p.closed {
+		p.signalling = true
+		p.updateRef()
+	}
+	return goja.Undefined()
 }
 
 // peerOptions reads the options of new Peer; configText is
@@ -133,7 +136,7 @@ func (p *peer) events() client.Events {
 	post := p.handle.Post
 	return client.Events{
 		Open: func(id string) {
-			post(func() error { return p.m.callMethod(p.obj, "_onOpen", p.m.rt.VM.ToValue(id)) })
+			post(func() error { return p.m.call(p.m.hooks.peerOpen, p.obj, p.m.rt.VM.ToValue(id)) })
 		},
 		Connection: func(c *client.DataConnection) {
 			post(func() error {
@@ -141,30 +144,30 @@ func (p *peer) events() client.Events {
 				if err != nil {
 					return err
 				}
-				return p.m.callMethod(p.obj, "_onConnection", cn.obj)
+				return p.m.call(p.m.hooks.peerConnection, p.obj, cn.obj)
 			})
 		},
 		Error: func(e *client.Error) {
-			post(func() error { return p.m.callMethod(p.obj, "_onError", p.m.coreError(e)) })
+			post(func() error { return p.m.call(p.m.hooks.peerError, p.obj, p.m.coreError(e)) })
 		},
 		Disconnected: func(id string) {
 			post(func() error {
 				p.signalling = false
 				p.updateRef()
-				return p.m.callMethod(p.obj, "_onDisconnected", p.m.rt.VM.ToValue(id))
+				return p.m.call(p.m.hooks.peerDisconnected, p.obj, p.m.rt.VM.ToValue(id))
 			})
 		},
 		Close: func() {
 			post(func() error {
 				p.closed = true
 				p.handle.Close(nil)
-				return p.m.callMethod(p.obj, "_onClose")
+				return p.m.call(p.m.hooks.peerClose, p.obj)
 			})
 		},
 		ConnectionOpen: func(c *client.DataConnection) {
 			post(func() error {
 				if cn := p.conns[c]; cn != nil {
-					return p.m.callMethod(cn.obj, "_onOpen")
+					return p.m.call(p.m.hooks.connectionOpen, cn.obj)
 				}
 				return nil
 			})
@@ -177,7 +180,7 @@ func (p *peer) events() client.Events {
 				}
 				v, err := p.m.messageValue(msg)
 				if err != nil {
-					return p.m.callMethod(cn.obj, "_onError", p.m.newError(string(client.ErrInvalidMessage), err.Error()))
+					return p.m.call(p.m.hooks.connectionError, cn.obj, p.m.newError(string(client.ErrInvalidMessage), err.Error()))
 				}
 				return p.m.rt.Emit(cn.obj, "data", v)
 			})
@@ -185,7 +188,7 @@ func (p *peer) events() client.Events {
 		ConnectionError: func(c *client.DataConnection, e *client.Error) {
 			post(func() error {
 				if cn := p.conns[c]; cn != nil {
-					return p.m.callMethod(cn.obj, "_onError", p.m.coreError(e))
+					return p.m.call(p.m.hooks.connectionError, cn.obj, p.m.coreError(e))
 				}
 				return nil
 			})
@@ -198,7 +201,7 @@ func (p *peer) events() client.Events {
 				}
 				delete(p.conns, c)
 				p.updateRef()
-				return p.m.callMethod(cn.obj, "_onClose")
+				return p.m.call(p.m.hooks.connectionClose, cn.obj)
 			})
 		},
 	}
@@ -230,37 +233,39 @@ func (p *peer) newConn(c *client.DataConnection) (*conn, error) {
 	if localID == nil {
 		localID = goja.Undefined()
 	}
-	obj, err := p.m.makeConn(goja.Undefined(), p.obj, cn.natives(), localID,
+	obj, err := p.m.hooks.makeConn(goja.Undefined(), p.obj, localID,
 		vm.ToValue(c.ConnectionID()), vm.ToValue(c.Peer()), vm.ToValue(c.Label()), meta,
 		vm.ToValue(string(c.Serialization())), vm.ToValue(c.Reliable()))
 	if err != nil {
 		return nil, err
 	}
 	cn.obj = obj.ToObject(vm)
+	connState.Set(p.m.rt, cn.obj, cn)
 	p.conns[c] = cn
 	p.updateRef()
 	return cn, nil
 }
 
-// jsConnect is peer.connect's native half: (remote, label, metadataJSON,
-// serialization, reliable, metadataError) -> DataConnection. A connection
+// jsConnect is peer.connect's native half: natives.connect(peer, remote,
+// label, metadataJSON, serialization, reliable, metadataError) ->
+// DataConnection. A connection
 // the core refuses (unknown serialization, no id, a disconnected peer), or
 // whose metadata has no JSON form, is returned closed, with the peer's
 // "error" and the connection's "close" following.
 func (p *peer) jsConnect(c goja.FunctionCall) goja.Value {
-	remote := c.Argument(0).String()
+	remote := c.Argument(1).String()
 	co := client.ConnectOptions{
-		Label:         c.Argument(1).String(),
-		Serialization: c.Argument(3).String(),
-		Reliable:      c.Argument(4).ToBoolean(),
+		Label:         c.Argument(2).String(),
+		Serialization: c.Argument(4).String(),
+		Reliable:      c.Argument(5).ToBoolean(),
 	}
-	if mv := c.Argument(2); !goja.IsUndefined(mv) {
+	if mv := c.Argument(3); !goja.IsUndefined(mv) {
 		co.Metadata = json.RawMessage(mv.String())
 	}
 	// The seed's name "none" is PeerJS 1.5's "raw" on the wire; the
 	// connection keeps the name it was asked for.
 	asked := co.Serialization
-	if me := c.Argument(5); !goja.IsUndefined(me) {
+	if me := c.Argument(6); !goja.IsUndefined(me) {
 		return p.refused(remote, co, asked, &client.Error{Type: "invalid-metadata", Message: me.String()})
 	}
 	core, err := p.core.Connect(remote, co)
@@ -286,28 +291,21 @@ func (p *peer) refused(remote string, co client.ConnectOptions, asked string, er
 	if co.Metadata != nil {
 		meta = vm.ToValue(string(co.Metadata))
 	}
-	dead := vm.NewObject()
-	for _, name := range []string{"send", "close", "closeAfterFlush"} {
-		dead.Set(name, func(goja.FunctionCall) goja.Value { return goja.Undefined() })
-	}
-	dead.Set("send", func(goja.FunctionCall) goja.Value {
-		return p.m.newError(string(client.ErrNotOpenYet), "Connection is not open. You should listen for the `open` event before sending messages.")
-	})
-	dead.Set("bufferedAmount", func(goja.FunctionCall) goja.Value { return vm.ToValue(0) })
 	localID := p.obj.Get("id")
 	if localID == nil {
 		localID = goja.Undefined()
 	}
 	label := co.Label
-	obj, cerr := p.m.makeConn(goja.Undefined(), p.obj, dead, localID, vm.ToValue(""), vm.ToValue(remote),
+	obj, cerr := p.m.hooks.makeConn(goja.Undefined(), p.obj, localID, vm.ToValue(""), vm.ToValue(remote),
 		vm.ToValue(label), meta, vm.ToValue(asked), vm.ToValue(co.Reliable))
 	if cerr != nil {
 		panic(cerr)
 	}
 	o := obj.ToObject(vm)
+	connState.Set(p.m.rt, o, &conn{p: p, obj: o})
 	errObj := p.m.coreError(err)
 	p.handle.Post(func() error {
-		if err := p.m.callMethod(p.obj, "_onError", errObj); err != nil {
+		if err := p.m.call(p.m.hooks.peerError, p.obj, errObj); err != nil {
 			return err
 		}
 		return p.m.rt.Emit(o, "close")
@@ -315,9 +313,9 @@ func (p *peer) refused(remote string, co client.ConnectOptions, asked string, er
 	return o
 }
 
-// jsListAllPeers is peer.listAllPeers(callback).
+// jsListAllPeers is natives.listAllPeers(peer, callback).
 func (p *peer) jsListAllPeers(c goja.FunctionCall) goja.Value {
-	cb, _ := goja.AssertFunction(c.Argument(0))
+	cb, _ := goja.AssertFunction(c.Argument(1))
 	core := p.core
 	p.m.rt.Loop.Go(func() loop.Callback {
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
@@ -325,7 +323,7 @@ func (p *peer) jsListAllPeers(c goja.FunctionCall) goja.Value {
 		ids, err := core.ListAllPeers(ctx)
 		return func() error {
 			if err != nil {
-				if err := p.m.callMethod(p.obj, "_onError", p.m.coreError(err)); err != nil {
+				if err := p.m.call(p.m.hooks.peerError, p.obj, p.m.coreError(err)); err != nil {
 					return err
 				}
 				ids = nil

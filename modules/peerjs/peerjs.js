@@ -4,19 +4,13 @@
 // native (modules/peerjs: signalling, WebRTC, serializations; modules/peerjs/server); this file
 // juggles arguments, keeps the properties and turns native callbacks into events.
 //
-// Evaluated once per runtime with (native, EventEmitter); returns the exports. The native side
-// calls the _on* methods from the loop.
-(function (native, EventEmitter) {
-  function inherits(ctor, superCtor) {
-    ctor.super_ = superCtor;
-    ctor.prototype = Object.create(superCtor.prototype, {
-      constructor: { value: ctor, enumerable: false, writable: true, configurable: true }
-    });
-  }
-
-  function hidden(obj, name, value) {
-    Object.defineProperty(obj, name, { value: value, writable: true, configurable: true });
-  }
+// Glue (runtime/native.go): returns the exports, and as hooks makeConnection and the _on*
+// methods, which the natives call from the loop (with `this` the Peer or DataConnection). The
+// natives take the Peer, DataConnection or PeerServer they act on first.
+(function (natives, runtime) {
+  var EventEmitter = runtime.EventEmitter;
+  var inherits = runtime.inherits;
+  var hidden = runtime.hidden;
 
   function peerError(type, message) {
     var err = new Error(message);
@@ -43,7 +37,7 @@
     this.destroyed = false;
     var config;
     if (options.config !== undefined && options.config !== null) config = JSON.stringify(options.config);
-    hidden(this, "_native", native.peer(this, this.id === undefined ? "" : this.id, options, config));
+    natives.peer(this, this.id === undefined ? "" : this.id, options, config);
   }
   inherits(Peer, EventEmitter);
 
@@ -66,7 +60,7 @@
     }
     var ser = o.serialization === undefined || o.serialization === null ? "binary" : String(o.serialization);
     var label = o.label === undefined || o.label === null ? "" : String(o.label);
-    var conn = this._native.connect(String(id === undefined || id === null ? "" : id), label, metaText, ser, o.reliable, metaError);
+    var conn = natives.connect(this, String(id === undefined || id === null ? "" : id), label, metaText, ser, o.reliable, metaError);
     if (conn.connectionId) this._track(conn);
     return conn;
   };
@@ -77,7 +71,7 @@
     this.destroyed = true;
     this.disconnected = true;
     this.open = false;
-    this._native.destroy();
+    natives.destroy(this);
   };
 
   // disconnect (PeerJS 1.x) leaves the server but keeps the open connections.
@@ -85,7 +79,7 @@
     if (this.disconnected) return;
     this.disconnected = true;
     this.open = false;
-    this._native.disconnect();
+    natives.disconnect(this);
   };
 
   // reconnect (PeerJS 1.x) registers the same id again after disconnect.
@@ -96,13 +90,13 @@
     }
     if (!this.disconnected) return;
     this.disconnected = false;
-    this._native.reconnect();
+    natives.reconnect(this);
   };
 
   // listAllPeers(callback) (PeerJS 1.x) calls back with the ids on the server (it needs
   // allow_discovery); a refusal is an "error" event and the callback gets [].
   Peer.prototype.listAllPeers = function (callback) {
-    this._native.listAllPeers(typeof callback === "function" ? callback : function () {});
+    natives.listAllPeers(this, typeof callback === "function" ? callback : function () {});
   };
 
   // getConnection (PeerJS 1.x) finds a live connection by remote peer id and connection id.
@@ -116,7 +110,7 @@
 
   Peer.prototype._later = function (event, arg) {
     var self = this;
-    native.later(function () { self.emit(event, arg); });
+    runtime.later(function () { self.emit(event, arg); });
   };
 
   // connections[remote id] is the newest live connection to that peer (the seed's one
@@ -171,7 +165,7 @@
 
   // ---- DataConnection: made by the native side (peer.connect, the "connection" event) ----
 
-  function DataConnection(provider, nat, localId, connectionId, remote, label, metadata, serialization, reliable) {
+  function DataConnection(provider, localId, connectionId, remote, label, metadata, serialization, reliable) {
     this.id = localId;
     this.peer = remote;
     this.provider = provider;
@@ -182,7 +176,6 @@
     this.reliable = reliable;
     this.type = "data";
     this.open = false;
-    hidden(this, "_native", nat);
   }
   inherits(DataConnection, EventEmitter);
 
@@ -190,7 +183,7 @@
   // connection is not open, the value cannot be serialized, a JSON message is too big) is an
   // "error" event, as PeerJS emits it.
   DataConnection.prototype.send = function (data) {
-    var err = this._native.send(data);
+    var err = natives.send(this, data);
     if (err) this.emit("error", err);
   };
 
@@ -198,15 +191,15 @@
   // after everything sent so far has reached it.
   DataConnection.prototype.close = function (options) {
     if (options && options.flush) {
-      this._native.closeAfterFlush();
+      natives.closeAfterFlush(this);
       return;
     }
-    this._native.close();
+    natives.close(this);
   };
 
   // bufferedAmount is how many bytes wait to be sent.
   Object.defineProperty(DataConnection.prototype, "bufferedAmount", {
-    get: function () { return this._native.bufferedAmount(); },
+    get: function () { return natives.bufferedAmount(this); },
     configurable: true
   });
 
@@ -225,8 +218,8 @@
     this.emit("close");
   };
 
-  function makeConnection(provider, nat, localId, connectionId, remote, label, metadata, serialization, reliable) {
-    return new DataConnection(provider, nat, localId, connectionId, remote, label, metadata, serialization, reliable);
+  function makeConnection(provider, localId, connectionId, remote, label, metadata, serialization, reliable) {
+    return new DataConnection(provider, localId, connectionId, remote, label, metadata, serialization, reliable);
   }
 
   // ---- PeerServer ----
@@ -239,30 +232,42 @@
     options = options || {};
     this.options = options;
     if (typeof callback === "function") this.addListener("listening", callback);
-    hidden(this, "_native", native.server(this, options));
+    natives.server(this, options);
   }
   inherits(PeerServer, EventEmitter);
 
   // close stops serving and closes every client's signalling socket; "close" follows.
   PeerServer.prototype.close = function () {
-    this._native.close();
+    natives.closeServer(this);
   };
 
   // address returns {address, port} of the server's own port (null when attached).
   PeerServer.prototype.address = function () {
-    return this._native.address();
+    return natives.serverAddress(this);
   };
 
   // clients returns the ids registered now, sorted.
   PeerServer.prototype.clients = function () {
-    return this._native.clients();
+    return natives.serverClients(this);
   };
 
   return {
-    Peer: Peer,
-    DataConnection: DataConnection,
-    PeerServer: PeerServer,
-    util: { supports: { data: true, binary: true, reliable: true } },
-    _makeConnection: makeConnection
+    exports: {
+      Peer: Peer,
+      DataConnection: DataConnection,
+      PeerServer: PeerServer,
+      util: { supports: { data: true, binary: true, reliable: true } }
+    },
+    hooks: {
+      makeConnection: makeConnection,
+      peerOpen: Peer.prototype._onOpen,
+      peerConnection: Peer.prototype._onConnection,
+      peerError: Peer.prototype._onError,
+      peerDisconnected: Peer.prototype._onDisconnected,
+      peerClose: Peer.prototype._onClose,
+      connectionOpen: DataConnection.prototype._onOpen,
+      connectionError: DataConnection.prototype._onError,
+      connectionClose: DataConnection.prototype._onClose
+    }
   };
-});
+})

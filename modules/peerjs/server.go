@@ -25,10 +25,10 @@ type peerServer struct {
 	closed atomic.Bool // close() ran
 }
 
-// jsServer is native.server(serverObject, options): it starts a PeerServer
+// jsServer is natives.server(serverObject, options): it starts a PeerServer
 // on its own port (options.port, options.host) or on a node.http server
-// (options.server), and returns its native handle {close, address,
-// clients}.
+// (options.server), and makes it the object's Go side (for
+// natives.closeServer, serverAddress and serverClients).
 func (m *module) jsServer(c goja.FunctionCall) goja.Value {
 	vm := m.rt.VM
 	obj := c.Argument(0).ToObject(vm)
@@ -78,40 +78,45 @@ func (m *module) jsServer(c goja.FunctionCall) goja.Value {
 			ps.handle.Post(func() error { return m.rt.Emit(obj, "listening") })
 		}
 	}
+	serverState.Set(m.rt, obj, ps)
+	return goja.Undefined()
+}
 
-	n := vm.NewObject()
-	n.Set("close", func(goja.FunctionCall) goja.Value {
-		if ps.closed.Swap(true) {
-			return goja.Undefined()
-		}
-		s.Close()
-		ps.handle.Close(func() error { return m.rt.Emit(obj, "close") })
+// jsClose is natives.closeServer(server).
+func (ps *peerServer) jsClose() goja.Value {
+	if ps.closed.Swap(true) {
 		return goja.Undefined()
-	})
-	n.Set("address", func(goja.FunctionCall) goja.Value {
-		a, ok := ps.addr.(*net.TCPAddr)
-		if !ok {
-			return goja.Null()
-		}
-		o := vm.NewObject()
-		o.Set("address", a.IP.String())
-		o.Set("port", a.Port)
-		if a.IP.To4() != nil {
-			o.Set("family", "IPv4")
-		} else {
-			o.Set("family", "IPv6")
-		}
-		return o
-	})
-	n.Set("clients", func(goja.FunctionCall) goja.Value {
-		ids := s.ClientIDs()
-		vals := make([]any, len(ids))
-		for i, id := range ids {
-			vals[i] = id
-		}
-		return vm.NewArray(vals...)
-	})
-	return n
+	}
+	ps.s.Close()
+	ps.handle.Close(func() error { return ps.m.rt.Emit(ps.obj, "close") })
+	return goja.Undefined()
+}
+
+// jsAddress is natives.serverAddress(server).
+func (ps *peerServer) jsAddress() goja.Value {
+	a, ok := ps.addr.(*net.TCPAddr)
+	if !ok {
+		return goja.Null()
+	}
+	o := ps.m.rt.VM.NewObject()
+	o.Set("address", a.IP.String())
+	o.Set("port", a.Port)
+	if a.IP.To4() != nil {
+		o.Set("family", "IPv4")
+	} else {
+		o.Set("family", "IPv6")
+	}
+	return o
+}
+
+// jsClients is natives.serverClients(server).
+func (ps *peerServer) jsClients() goja.Value {
+	ids := ps.s.ClientIDs()
+	vals := make([]any, len(ids))
+	for i, id := range ids {
+		vals[i] = id
+	}
+	return ps.m.rt.VM.NewArray(vals...)
 }
 
 // serverOptions reads the options of new PeerServer, named as npm peer

@@ -7,7 +7,6 @@ package process
 
 import (
 	_ "embed"
-	"fmt"
 
 	"github.com/dop251/goja"
 	"golang.org/x/sys/unix"
@@ -20,17 +19,18 @@ var processJS string
 
 // module is node.Process installed in one runtime.
 type module struct {
-	rt       *runtime.Runtime
-	vm       *goja.Runtime
-	proto    *goja.Object
-	ctor     *goja.Object
-	symChild *goja.Symbol
+	rt   *runtime.Runtime
+	vm   *goja.Runtime
+	ctor *goja.Object
 }
+
+// childState is the Go side of a node.Process.
+var childState = runtime.NewState[*child]("process.Child")
 
 // Install adds node.Process, node.createProcess and the node.SIG* constants.
 func Install(rt *runtime.Runtime) {
 	vm := rt.VM
-	m := &module{rt: rt, vm: vm, symChild: goja.NewSymbol("earlynode.process.Child")}
+	m := &module{rt: rt, vm: vm}
 	node := rt.Node()
 	for _, name := range Signals {
 		if sig := unix.SignalNum(name); sig != 0 {
@@ -38,22 +38,12 @@ func Install(rt *runtime.Runtime) {
 		}
 	}
 
-	m.proto = vm.NewObject()
-	m.proto.SetPrototype(rt.EmitterPrototype())
-	m.proto.Set("write", m.method(m.write))
-	m.proto.Set("close", m.method(m.close))
-	m.proto.Set("kill", m.method(m.kill))
-
-	v, err := vm.RunScript("node:process/process.js", processJS)
-	if err != nil {
-		panic(fmt.Sprintf("process: process.js: %v", err))
-	}
-	make, _ := goja.AssertFunction(v)
-	ctor, err := make(goja.Undefined(), vm.ToValue(m.spawn), m.proto)
-	if err != nil {
-		panic(fmt.Sprintf("process: process.js: %v", err))
-	}
-	m.ctor = ctor.ToObject(vm)
+	m.ctor = rt.LoadGlue("process/process.js", processJS, runtime.Natives{
+		"spawn": m.spawn,
+		"write": m.method(m.write),
+		"close": m.method(m.close),
+		"kill":  m.method(m.kill),
+	}).Exports
 	node.Set("Process", m.ctor)
 	node.Set("createProcess", func(c goja.FunctionCall) goja.Value {
 		o, err := vm.New(m.ctor, c.Argument(0))
@@ -75,7 +65,7 @@ func (m *module) spawn(c goja.FunctionCall) goja.Value {
 		panic(m.vm.NewTypeError("createProcess(command): the command must be a string, not " + describe(cmd)))
 	}
 	ch := startChild(m, obj, cmd.String())
-	obj.SetSymbol(m.symChild, ch)
+	childState.Set(m.rt, obj, ch)
 	obj.Set("pid", ch.pid)
 	return goja.Undefined()
 }
@@ -83,13 +73,8 @@ func (m *module) spawn(c goja.FunctionCall) goja.Value {
 // method turns a method on the Go side of a child into a native method of the prototype.
 func (m *module) method(fn func(ch *child, c goja.FunctionCall) goja.Value) func(goja.FunctionCall) goja.Value {
 	return func(c goja.FunctionCall) goja.Value {
-		var ch *child
-		if o, ok := c.This.(*goja.Object); ok {
-			if h := o.GetSymbol(m.symChild); h != nil {
-				ch, _ = h.Export().(*child)
-			}
-		}
-		if ch == nil {
+		ch, ok := childState.Get(c.This)
+		if !ok {
 			panic(m.vm.NewTypeError("not a node.Process (call write, close and kill on a process)"))
 		}
 		return fn(ch, c)

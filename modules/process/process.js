@@ -1,10 +1,15 @@
-// node.Process's JavaScript shape: new node.Process(command) starts the child (createProcess is
-// the same thing as a function). write, close and kill are native.
-(function (spawn, proto) {
+// node.Process's JavaScript shape (glue, runtime/native.go): new node.Process(command) starts
+// the child (createProcess is the same thing as a function). write, close and kill are native
+// (process.go).
+(function (natives, runtime) {
   function Process(command) {
-    spawn(this, command);
+    natives.spawn(this, command);
   }
+  var proto = Object.create(runtime.EventEmitter.prototype);
+  proto.write = natives.write;
+  proto.close = natives.close;
+  proto.kill = natives.kill;
   Process.prototype = proto;
   Object.defineProperty(proto, "constructor", { value: Process, writable: true, configurable: true });
-  return Process;
+  return { exports: Process };
 })

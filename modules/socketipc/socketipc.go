@@ -12,7 +12,6 @@ package socketipc
 import (
 	_ "embed"
 	"errors"
-	"fmt"
 
 	"github.com/dop251/goja"
 
@@ -51,21 +50,15 @@ type module struct {
 	buf       []byte
 }
 
+// serverState is the Go side of the handle natives.listen returns.
+var serverState = runtime.NewState[*server]("socketipc.server")
+
 func newModule(rt *runtime.Runtime) *module {
 	m := &module{rt: rt, json: ipcnet.NewJSON(rt)}
-	v, err := rt.VM.RunScript("socket-ipc.js", apiJS)
-	if err != nil {
-		panic(fmt.Sprintf("socketipc: %v", err))
-	}
-	factory, _ := goja.AssertFunction(v)
-	res, err := factory(goja.Undefined(), m.binding(), rt.Node().Get("EventEmitter"))
-	if err != nil {
-		panic(fmt.Sprintf("socketipc: %v", err))
-	}
-	o := res.ToObject(rt.VM)
-	m.exports = o.Get("exports")
-	m.emitError, _ = goja.AssertFunction(o.Get("emitError"))
-	m.decodeErr, _ = goja.AssertFunction(o.Get("newDecodeError"))
+	g := rt.LoadGlue("socketipc/socketipc.js", apiJS, m.natives())
+	m.exports = g.Exports
+	m.emitError = g.Hook("emitError")
+	m.decodeErr = g.Hook("newDecodeError")
 	return m
 }
 
@@ -101,12 +94,12 @@ func (m *module) options(transcoder, maxMsg goja.Value) connOptions {
 	return o
 }
 
-// binding is what socketipc.js is given: the native mechanism.
-func (m *module) binding() *goja.Object {
+// natives is what socketipc.js is given: the native mechanism.
+func (m *module) natives() runtime.Natives {
 	vm := m.rt.VM
-	b := vm.NewObject()
+	b := runtime.Natives{}
 	// connect(path, client, transcoder|null, maxMessageSize, callbacks) -> socket
-	b.Set("connect", func(c goja.FunctionCall) goja.Value {
+	b["connect"] = func(c goja.FunctionCall) goja.Value {
 		opts := m.options(c.Argument(2), c.Argument(3))
 		h := &connHandler{mod: m, emitter: c.Argument(1).ToObject(vm), clientID: goja.Undefined(),
 			callbacks: c.Argument(4).ToObject(vm), custom: opts.custom, encoding: opts.encoding, maxMessage: opts.maxMsg}
@@ -117,24 +110,26 @@ func (m *module) binding() *goja.Object {
 		conn := ipcnet.Dial(m.rt.Loop, ipcnet.DialOptions{Network: "unix", Address: c.Argument(0).String()}, dec, nil)
 		h.sock = ipcnet.NewSocket(m.rt, conn, h)
 		return h.sock.Obj
-	})
+	}
 	// listen(path, server, transcoder|null, maxMessageSize, callbacks) -> handle
-	b.Set("listen", func(c goja.FunctionCall) goja.Value {
+	b["listen"] = func(c goja.FunctionCall) goja.Value {
 		opts := m.options(c.Argument(2), c.Argument(3))
 		s := &server{mod: m, path: c.Argument(0).String(), emitter: c.Argument(1).ToObject(vm),
 			callbacks: c.Argument(4).ToObject(vm), custom: opts.custom, encoding: opts.encoding, maxMsg: opts.maxMsg}
 		s.listen()
-		return vm.ToValue(s)
-	})
+		handle := vm.NewObject()
+		serverState.Set(m.rt, handle, s)
+		return handle
+	}
 	// close(handle)
-	b.Set("close", func(c goja.FunctionCall) goja.Value {
-		if s, ok := c.Argument(0).Export().(*server); ok {
+	b["close"] = func(c goja.FunctionCall) goja.Value {
+		if s, ok := serverState.Get(c.Argument(0)); ok {
 			s.close()
 		}
 		return goja.Undefined()
-	})
+	}
 	// send(socket, topic, message) -> undefined, false (not writable), or the encode exception
-	b.Set("send", func(c goja.FunctionCall) goja.Value {
+	b["send"] = func(c goja.FunctionCall) goja.Value {
 		s := ipcnet.SocketOf(m.rt, c.Argument(0))
 		if s == nil {
 			return vm.ToValue(false)
@@ -147,10 +142,10 @@ func (m *module) binding() *goja.Object {
 			return vm.ToValue(false)
 		}
 		return goja.Undefined()
-	})
+	}
 	// broadcast(handle, topic, message) -> undefined or the encode exception
-	b.Set("broadcast", func(c goja.FunctionCall) goja.Value {
-		s, _ := c.Argument(0).Export().(*server)
+	b["broadcast"] = func(c goja.FunctionCall) goja.Value {
+		s, _ := serverState.Get(c.Argument(0))
 		frame, err := m.encode(c.Argument(1), c.Argument(2))
 		if err != nil {
 			return err
@@ -162,9 +157,9 @@ func (m *module) binding() *goja.Object {
 			h.sock.Conn.Write(frame)
 		}
 		return goja.Undefined()
-	})
+	}
 	// write(socket, data) -> whether it was queued (custom transcoders)
-	b.Set("write", func(c goja.FunctionCall) goja.Value {
+	b["write"] = func(c goja.FunctionCall) goja.Value {
 		s := ipcnet.SocketOf(m.rt, c.Argument(0))
 		if s == nil {
 			return vm.ToValue(false)
@@ -174,8 +169,8 @@ func (m *module) binding() *goja.Object {
 			panic(vm.NewTypeError(err.Error()))
 		}
 		return vm.ToValue(s.Conn.Write(data))
-	})
-	b.Set("uuid", func(goja.FunctionCall) goja.Value { return vm.ToValue(newUUID()) })
+	}
+	b["uuid"] = func(goja.FunctionCall) goja.Value { return vm.ToValue(newUUID()) }
 	return b
 }
 

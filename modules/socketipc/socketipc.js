@@ -1,9 +1,13 @@
 // The API of @crussell52/socket-ipc 0.4.0: Server, Client and the error classes, over the
-// native sockets and framing of package socketipc (the `binding`). Behaviour follows the real
+// native sockets and framing of package socketipc (the natives). Behaviour follows the real
 // library (docs/wire/socket-ipc.md), not its documents, where they differ; where the library crashes
 // (malformed JSON, a reset client) this one reports an 'error' event instead.
-(function (binding, NodeEmitter) {
+//
+// Glue (runtime/native.go): returns the exports, and as hooks emitError and newDecodeError.
+(function (natives, runtime) {
   'use strict';
+
+  var NodeEmitter = runtime.EventEmitter;
 
   // ---- errors (src/lib/error.js names and fields) ----
 
@@ -134,7 +138,7 @@
       if (this._server) throw new Error('Can not listen twice.');
       var self = this;
       var decoders = new Map();
-      this._server = binding.listen(this._socketFile, this, this._transcoder, this._maxMessageSize, {
+      this._server = natives.listen(this._socketFile, this, this._transcoder, this._maxMessageSize, {
         listening: function () { self.emit('listening'); },
         error: function (err) { emitError(self, err); },
         clientError: function (err, clientId) { emitError(self, err, clientId, true); },
@@ -163,7 +167,7 @@
     close() {
       if (this._closeCalled) return;
       this._closeCalled = true;
-      binding.close(this._server);
+      natives.close(this._server);
     }
 
     broadcast(topic, message) {
@@ -175,11 +179,11 @@
         var sockets = Array.from(this._sockets.keys());
         var encoding = this._transcoder.socketEncoding;
         customEncode(this, this._transcoder, this._encoder, topic, message, function (data) {
-          for (var i = 0; i < sockets.length; i++) binding.write(sockets[i], data, encoding);
+          for (var i = 0; i < sockets.length; i++) natives.write(sockets[i], data, encoding);
         });
         return;
       }
-      var err = binding.broadcast(this._server, topic, message);
+      var err = natives.broadcast(this._server, topic, message);
       if (err !== undefined) {
         emitError(this, new EncodeError('Failed to encode, caused by: ' + err.message, { topic: topic, message: message }));
       }
@@ -198,11 +202,11 @@
       if (this._encoder) {
         var enc = this._transcoder.socketEncoding;
         customEncode(this, this._transcoder, this._encoder, topic, message, function (data) {
-          binding.write(socket, data, enc);
+          natives.write(socket, data, enc);
         });
         return;
       }
-      var err = binding.send(socket, topic, message);
+      var err = natives.send(socket, topic, message);
       if (err === false) {
         emitError(this, new BadClientError('Invalid client id: ' + clientId, message, topic, clientId));
       } else if (err !== undefined) {
@@ -236,7 +240,7 @@
       var connected = false;
       var socket;
       var decode = null;
-      socket = binding.connect(this._socketFile, this, this._transcoder, this._maxMessageSize, {
+      socket = natives.connect(this._socketFile, this, this._transcoder, this._maxMessageSize, {
         connect: function () {
           connected = true;
           self._pending = null;
@@ -299,11 +303,11 @@
         var socket = this._socket;
         var enc = this._transcoder.socketEncoding;
         customEncode(this, this._transcoder, this._encoder, topic, message, function (data) {
-          binding.write(socket, data, enc);
+          natives.write(socket, data, enc);
         });
         return;
       }
-      var err = binding.send(this._socket, topic, message);
+      var err = natives.send(this._socket, topic, message);
       if (err === false) {
         emitError(this, new NoServerError('Can not send, no active server connection.', message, topic));
       } else if (err !== undefined) {
@@ -323,5 +327,5 @@
     NoServerError: NoServerError,
     BadClientError: BadClientError
   };
-  return { exports: exports, deliver: deliver, emitError: emitError, newDecodeError: newDecodeError };
+  return { exports: exports, hooks: { emitError: emitError, newDecodeError: newDecodeError } };
 })

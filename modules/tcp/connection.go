@@ -53,7 +53,7 @@ type Connection struct {
 
 func (m *module) newConnection(obj *goja.Object) *Connection {
 	c := &Connection{m: m, obj: obj, timeout: DefaultTimeout}
-	obj.SetSymbol(symConnection, m.rt.VM.ToValue(c))
+	connectionState.Set(m.rt, obj, c)
 	return c
 }
 
@@ -64,10 +64,8 @@ func (m *module) connectionOf(v goja.Value) *Connection {
 	if !ok {
 		panic(m.rt.VM.NewTypeError("not a node.tcp.Connection"))
 	}
-	if h := o.GetSymbol(symConnection); h != nil {
-		if c, ok := h.Export().(*Connection); ok {
-			return c
-		}
+	if c, ok := connectionState.Get(o); ok {
+		return c
 	}
 	return m.newConnection(o)
 }

@@ -15,13 +15,11 @@ type Server struct {
 
 func (m *module) serverOf(v goja.Value) *Server {
 	if o, ok := v.(*goja.Object); ok {
-		if h := o.GetSymbol(symServer); h != nil {
-			if s, ok := h.Export().(*Server); ok {
-				return s
-			}
+		if s, ok := serverState.Get(o); ok {
+			return s
 		}
 		s := &Server{m: m, obj: o}
-		o.SetSymbol(symServer, m.rt.VM.ToValue(s))
+		serverState.Set(m.rt, o, s)
 		return s
 	}
 	panic(m.rt.VM.NewTypeError("not a node.tcp.Server"))

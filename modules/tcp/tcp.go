@@ -10,6 +10,7 @@
 package tcp
 
 import (
+	_ "embed"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -17,10 +18,13 @@ import (
 	"earlynode/runtime"
 )
 
-// The hidden properties holding the Go side of connection and server objects.
+//go:embed tcp.js
+var tcpJS string
+
+// The Go sides of connection and server objects.
 var (
-	symConnection = goja.NewSymbol("earlynode.tcp.connection")
-	symServer     = goja.NewSymbol("earlynode.tcp.server")
+	connectionState = runtime.NewState[*Connection]("tcp.connection")
+	serverState     = runtime.NewState[*Server]("tcp.server")
 )
 
 // module is node.tcp inside one runtime.
@@ -38,10 +42,9 @@ func Install(rt *runtime.Runtime) {
 	rt.Lazy(rt.Node(), "tcp", m.namespace)
 }
 
-// namespace builds the node.tcp object.
+// namespace builds the node.tcp object: tcp.js over the native constructors and factories.
 func (m *module) namespace() goja.Value {
 	vm := m.rt.VM
-	ns := vm.NewObject()
 	m.connProto = m.connectionPrototype()
 	m.serverProto = m.serverPrototype()
 
@@ -59,22 +62,23 @@ func (m *module) namespace() goja.Value {
 	serverCtor.Set("prototype", m.serverProto)
 	m.serverProto.DefineDataProperty("constructor", serverCtor, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
 
-	ns.Set("Connection", connCtor)
-	ns.Set("Server", serverCtor)
-	ns.Set("createServer", func(c goja.FunctionCall) goja.Value {
-		obj := m.rt.NewEmitter()
-		obj.SetPrototype(m.serverProto)
-		m.initServer(obj, c.Argument(0), c.Argument(1))
-		return obj
-	})
-	ns.Set("createConnection", func(c goja.FunctionCall) goja.Value {
-		obj := m.rt.NewEmitter()
-		obj.SetPrototype(m.connProto)
-		conn := m.newConnection(obj)
-		conn.connect(portArg(m.rt, c.Argument(0), "createConnection"), hostArg(c.Argument(1)))
-		return obj
-	})
-	return ns
+	return m.rt.LoadGlue("tcp/tcp.js", tcpJS, runtime.Natives{
+		"Connection": connCtor,
+		"Server":     serverCtor,
+		"createServer": func(c goja.FunctionCall) goja.Value {
+			obj := m.rt.NewEmitter()
+			obj.SetPrototype(m.serverProto)
+			m.initServer(obj, c.Argument(0), c.Argument(1))
+			return obj
+		},
+		"createConnection": func(c goja.FunctionCall) goja.Value {
+			obj := m.rt.NewEmitter()
+			obj.SetPrototype(m.connProto)
+			conn := m.newConnection(obj)
+			conn.connect(portArg(m.rt, c.Argument(0), "createConnection"), hostArg(c.Argument(1)))
+			return obj
+		},
+	}).Exports
 }
 
 // initServer sets up a server object: the connection listener; options ({backlog}) are

@@ -1,7 +1,8 @@
 // node.EventEmitter and node.Promise, as in Node 0.1.0, with the later-Node conveniences
 // (on, once, removeListener, removeAllListeners) that the built-in libraries' documents use.
-// Evaluated once per runtime; returns the constructors and the variadic emit used from Go.
-(function () {
+// Glue of the runtime (runtime/native.go): the exports are the constructors, the hook is the
+// variadic emit used from Go.
+(function (natives, runtime) {
   function EventEmitter() {}
 
   function listenersOf(emitter, type) {
@@ -124,5 +125,5 @@
   Promise.prototype.emitSuccess = function () { settle(this, "success", arguments); };
   Promise.prototype.emitError = function () { settle(this, "error", arguments); };
 
-  return { EventEmitter: EventEmitter, Promise: Promise, emitv: emitv };
-})()
+  return { exports: { EventEmitter: EventEmitter, Promise: Promise }, hooks: { emitv: emitv } };
+})

@@ -8,10 +8,13 @@
 // "drain". Subclasses (BinaryStream) replace the methods they need; streams with a Go side
 // (runtime.NodeStream) forward write/end/pause/resume/destroy to Go and receive data from it.
 //
-// Evaluated once per runtime with (EventEmitter); returns the constructor and the helpers that
-// the Go side calls. "data" goes through emit1(stream, "data", data), which never spreads an
-// array (stream.emit("data", array) would, in 0.1.0's emit(type, argsArray) form).
-(function (EventEmitter) {
+// Glue of the runtime (runtime/native.go): the exports are {Stream}; the hooks are what the Go
+// side calls (attach, push, pushEnd, drain, fail, close) and emit1. A stream with a Go side
+// calls natives.write, end, pause, resume and destroy with itself first. "data" goes through
+// emit1(stream, "data", data), which never spreads an array (stream.emit("data", array) would,
+// in 0.1.0's emit(type, argsArray) form).
+(function (natives, runtime) {
+  var EventEmitter = runtime.EventEmitter;
   var hasOwn = Object.prototype.hasOwnProperty;
 
   // emit1 calls the listeners of type with exactly one argument: the hot path of "data". It
@@ -48,7 +51,7 @@
   function stateOf(stream) {
     var s = stream[stateKey];
     if (!s) {
-      s = { queue: [], head: 0, endPending: false, needDrain: false, closed: false, side: null };
+      s = { queue: [], head: 0, endPending: false, needDrain: false, closed: false, side: false };
       Object.defineProperty(stream, stateKey, { value: s, writable: true, configurable: true });
     }
     return s;
@@ -100,7 +103,7 @@
   Stream.prototype.write = function (data) {
     if (!this.writable) throw new Error("Stream is not writable");
     var s = stateOf(this);
-    if (s.side) return s.side.write(data) !== false;
+    if (s.side) return natives.write(this, data) !== false;
     var now = deliver(this, data);
     if (!now || this.paused) {
       s.needDrain = true;
@@ -115,7 +118,7 @@
     this.writable = false;
     var s = stateOf(this);
     if (s.side) {
-      s.side.end();
+      natives.end(this);
       return;
     }
     finishRead(this);
@@ -125,7 +128,7 @@
     if (this.paused) return;
     this.paused = true;
     var s = stateOf(this);
-    if (s.side) s.side.pause();
+    if (s.side) natives.pause(this);
     this.emit("pause");
   };
 
@@ -137,7 +140,7 @@
     flush(this);
     if (this.paused) return;
     if (s.side) {
-      s.side.resume();
+      natives.resume(this);
     } else if (s.needDrain) {
       s.needDrain = false;
       this.emit("drain");
@@ -153,7 +156,7 @@
     s.head = 0;
     s.endPending = false;
     if (s.side) {
-      s.side.destroy(); // the Go side reports "close" when its resources are released
+      natives.destroy(this); // the Go side reports "close" when its resources are released
       return;
     }
     closeStream(this);
@@ -237,21 +240,23 @@
     if (!stream.paused) stream.emit("drain");
   }
 
-  function attach(stream, side, readable, writable) {
-    stateOf(stream).side = side;
+  function attach(stream, readable, writable) {
+    stateOf(stream).side = true;
     stream.readable = readable;
     stream.writable = writable;
     stream.paused = false;
   }
 
   return {
-    Stream: Stream,
-    emit1: emit1,
-    attach: attach,
-    push: deliver,
-    pushEnd: finishRead,
-    drain: drainStream,
-    fail: failStream,
-    close: closeStream
+    exports: { Stream: Stream },
+    hooks: {
+      emit1: emit1,
+      attach: attach,
+      push: deliver,
+      pushEnd: finishRead,
+      drain: drainStream,
+      fail: failStream,
+      close: closeStream
+    }
   };
 })
