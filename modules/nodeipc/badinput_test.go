@@ -6,11 +6,10 @@ import (
 	"io"
 	"net"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 // TestBadInput feeds our node-ipc server malformed JSON, JSON null, an endless frame and a
@@ -19,9 +18,9 @@ import (
 // reported, and that connection closed; the reset is a socket error. A well-behaved client is
 // served throughout.
 func TestBadInput(t *testing.T) {
-	bin := ipctest.Node(t)
+	bin := testenv.Node(t)
 	sock := filepath.Join(t.TempDir(), "bad.sock")
-	server := ipctest.Start(t, "server", filepath.Join(ipctest.Root(), "testdata/nodeipc"), bin, "badinput_server.js", sock)
+	server := testenv.Start(t, "server", filepath.Join(testenv.Root(), "testdata/nodeipc"), bin, "badinput_server.js", sock)
 	server.WaitLines(t, 20*time.Second, "listening")
 	dial := func() (*net.UnixConn, *bufio.Reader) {
 		c, err := net.DialUnix("unix", nil, &net.UnixAddr{Name: sock, Net: "unix"})
@@ -65,18 +64,15 @@ func TestBadInput(t *testing.T) {
 	server.WaitLines(t, 30*time.Second, "error ERR_IPC_MESSAGE_TOO_LARGE")
 	echo(good, goodR, "3")
 
+	// A unix socket closed with unread data resets its peer (ECONNRESET): close it once the
+	// server's echo has arrived, unread.
 	reset, _ := dial()
 	reset.Write([]byte(`{"type":"echo","data":"unread"}` + "\f"))
-	time.Sleep(100 * time.Millisecond)
+	testenv.WaitReadable(t, reset, 10*time.Second)
 	reset.Close()
 	server.WaitLines(t, 10*time.Second, "error ECONNRESET read ECONNRESET")
 	echo(good, goodR, "4")
-	// The reset connection's socket.disconnected may follow its error by a moment.
-	deadline := time.Now().Add(10 * time.Second)
-	for strings.Count(server.Output(), "socket.disconnected") < 2 && time.Now().Before(deadline) {
-		time.Sleep(20 * time.Millisecond)
-	}
-	if n := strings.Count(server.Output(), "socket.disconnected"); n < 2 {
-		t.Errorf("want the closed connections reported\n%s", server.Output())
-	}
+	// Both closed connections (the endless one and the reset one) are reported; the reset
+	// connection's socket.disconnected may follow its error by a moment.
+	server.WaitLines(t, 10*time.Second, "socket.disconnected", "socket.disconnected")
 }

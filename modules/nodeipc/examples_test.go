@@ -2,19 +2,20 @@ package nodeipc_test
 
 import (
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 // TestSeedExamples runs the node-ipc seed page's examples (testdata/examples/nodeipc_*.js) in
 // their pairs, each program in its own earlynode process as the page intends, and checks that
 // the lines the exchange must print appear in order.
 func TestSeedExamples(t *testing.T) {
-	bin := ipctest.Node(t)
-	dir := filepath.Join(ipctest.Root(), "testdata/examples")
+	bin := testenv.Node(t)
+	dir := filepath.Join(testenv.Root(), "testdata/examples")
 	cases := []struct {
 		name          string
 		first, second []string // script and arguments; {sock} and {port} are filled in
@@ -50,7 +51,7 @@ func TestSeedExamples(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			sock := filepath.Join(t.TempDir(), "app.world")
-			port := ipctest.FreePort(t)
+			port := strconv.Itoa(testenv.FreePort(t))
 			fill := func(args []string) []string {
 				out := make([]string, len(args))
 				for i, a := range args {
@@ -59,9 +60,9 @@ func TestSeedExamples(t *testing.T) {
 				}
 				return out
 			}
-			first := ipctest.Start(t, tc.first[0], dir, bin, fill(tc.first)...)
+			first := testenv.Start(t, tc.first[0], dir, bin, fill(tc.first)...)
 			first.WaitLines(t, 20*time.Second, tc.ready)
-			second := ipctest.Start(t, tc.second[0], dir, bin, fill(tc.second)...)
+			second := testenv.Start(t, tc.second[0], dir, bin, fill(tc.second)...)
 			second.WaitLines(t, 20*time.Second, tc.wantSecond...)
 			first.WaitLines(t, 20*time.Second, tc.wantFirst...)
 		})

@@ -2,10 +2,11 @@ package nodeipc_test
 
 import (
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 func runtimeName(real bool) string {
@@ -20,15 +21,16 @@ func runtimeName(real bool) string {
 // socket in rawBuffer mode: values of every JSON type, bursts of 5000 each way, broadcast, raw
 // bytes; then a client reconnecting by itself after its server was restarted.
 func TestInterop(t *testing.T) {
-	peer, _ := ipctest.PeerNode(t)
-	ours := ipctest.Node(t)
+	testenv.RequireInterop(t, testenv.NodeJS, testenv.NPM("node-ipc"))
+	peer := testenv.NodeJSPath()
+	ours := testenv.Node(t)
 	bin := func(real bool) string {
 		if real {
 			return peer
 		}
 		return ours
 	}
-	dir := filepath.Join(ipctest.Root(), "scripts/interop/nodeipc")
+	dir := filepath.Join(testenv.Root(), "scripts/interop/nodeipc")
 	certs := makeCerts(t)
 	pairs := []struct{ realServer, realClient bool }{{false, true}, {true, false}, {false, false}}
 	for _, mode := range []string{"unix", "tcp", "tls", "raw"} {
@@ -38,15 +40,15 @@ func TestInterop(t *testing.T) {
 				t.Parallel()
 				addr := filepath.Join(t.TempDir(), "world.sock")
 				if mode == "tcp" || mode == "tls" {
-					addr = ipctest.FreePort(t)
+					addr = strconv.Itoa(testenv.FreePort(t))
 				}
-				server := ipctest.Start(t, "server", dir, bin(p.realServer), "server.js", mode, addr, certs)
+				server := testenv.Start(t, "server", dir, bin(p.realServer), "server.js", mode, addr, certs)
 				server.WaitLines(t, 20*time.Second, "listening")
 				test, want := "basic", []string{"PASS values", "PASS burst to server 5000", "PASS burst from server 5000", "PASS broadcast", "done"}
 				if mode == "raw" {
 					test, want = "raw", []string{"PASS raw 1024", "done"}
 				}
-				client := ipctest.Start(t, "client", dir, bin(p.realClient), "client.js", mode, addr, test, "5000", certs)
+				client := testenv.Start(t, "client", dir, bin(p.realClient), "client.js", mode, addr, test, "5000", certs)
 				client.WaitLines(t, 60*time.Second, want...)
 				if err := client.Wait(t, 20*time.Second); err != nil {
 					t.Fatalf("client: %v\n%s", err, client.Output())
@@ -62,12 +64,12 @@ func TestInterop(t *testing.T) {
 		t.Run("restart/"+runtimeName(p.realServer)+"_server_"+runtimeName(p.realClient)+"_client", func(t *testing.T) {
 			t.Parallel()
 			sock := filepath.Join(t.TempDir(), "world.sock")
-			server := ipctest.Start(t, "server", dir, bin(p.realServer), "server.js", "unix", sock)
+			server := testenv.Start(t, "server", dir, bin(p.realServer), "server.js", "unix", sock)
 			server.WaitLines(t, 20*time.Second, "listening")
-			client := ipctest.Start(t, "client", dir, bin(p.realClient), "client.js", "unix", sock, "reconnect")
+			client := testenv.Start(t, "client", dir, bin(p.realClient), "client.js", "unix", sock, "reconnect")
 			client.WaitLines(t, 20*time.Second, "connect", "disconnect")
 			server.Wait(t, 20*time.Second)
-			again := ipctest.Start(t, "restarted server", dir, bin(p.realServer), "server.js", "unix", sock)
+			again := testenv.Start(t, "restarted server", dir, bin(p.realServer), "server.js", "unix", sock)
 			again.WaitLines(t, 20*time.Second, "listening")
 			client.WaitLines(t, 20*time.Second, "connect", "PASS reconnect", "done")
 		})
@@ -81,14 +83,14 @@ func TestInterop(t *testing.T) {
 			}
 			t.Run(name+"/"+runtimeName(!realSender)+"_echo_"+runtimeName(realSender)+"_sender", func(t *testing.T) {
 				t.Parallel()
-				echoPort, sendPort := ipctest.FreeUDPPort(t), ipctest.FreeUDPPort(t)
+				echoPort, sendPort := strconv.Itoa(testenv.FreeUDPPort(t)), strconv.Itoa(testenv.FreeUDPPort(t))
 				extra := []string{}
 				if raw {
 					extra = []string{"raw"}
 				}
-				echo := ipctest.Start(t, "echo", dir, bin(!realSender), append([]string{"udp.js", "echo", echoPort, sendPort}, extra...)...)
+				echo := testenv.Start(t, "echo", dir, bin(!realSender), append([]string{"udp.js", "echo", echoPort, sendPort}, extra...)...)
 				echo.WaitLines(t, 20*time.Second, "listening")
-				sender := ipctest.Start(t, "sender", dir, bin(realSender), append([]string{"udp.js", "send", sendPort, echoPort}, extra...)...)
+				sender := testenv.Start(t, "sender", dir, bin(realSender), append([]string{"udp.js", "send", sendPort, echoPort}, extra...)...)
 				want := "PASS udp values"
 				if raw {
 					want = "PASS udp raw"

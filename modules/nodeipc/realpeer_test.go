@@ -3,7 +3,7 @@ package nodeipc_test
 import (
 	"testing"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 // TestScriptsOnRealPackage runs the testdata/nodeipc scripts on Node.js with the real node-ipc
@@ -14,7 +14,7 @@ func TestScriptsOnRealPackage(t *testing.T) {
 		name := name
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			ipctest.RunOnRealPackage(t, "nodeipc", name)
+			testenv.RunOnRealPackage(t, "node-ipc", "nodeipc", name)
 		})
 	}
 }
@@ -26,7 +26,7 @@ func TestExamplesOnRealPackage(t *testing.T) {
 		name := name
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			ipctest.RunOnRealPackage(t, "examples", name)
+			testenv.RunOnRealPackage(t, "node-ipc", "examples", name)
 		})
 	}
 }

@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 // rawClient is a bare unix socket client speaking the wire format by hand.
@@ -76,9 +76,9 @@ func isReset(err error) bool {
 // resets; each is reported as an 'error' naming the client, that connection alone is closed,
 // and a well-behaved client is served throughout.
 func TestBadInput(t *testing.T) {
-	bin := ipctest.Node(t)
+	bin := testenv.Node(t)
 	sock := filepath.Join(t.TempDir(), "bad.sock")
-	server := ipctest.Start(t, "server", filepath.Join(ipctest.Root(), "testdata/socketipc"), bin, "badinput_server.js", sock)
+	server := testenv.Start(t, "server", filepath.Join(testenv.Root(), "testdata/socketipc"), bin, "badinput_server.js", sock)
 	server.WaitLines(t, 20*time.Second, "listening")
 
 	good := dialRaw(t, sock)
@@ -125,10 +125,11 @@ func TestBadInput(t *testing.T) {
 	server.WaitLines(t, 10*time.Second, "longer than the limit of 65536 bytes")
 	echo("6")
 
-	// A unix socket closed with unread data resets its peer (ECONNRESET).
+	// A unix socket closed with unread data resets its peer (ECONNRESET): close it once the
+	// server's echo has arrived, unread.
 	reset := dialRaw(t, sock)
 	reset.send(`{"topic":"echo","message":"unread"}` + "\x00\x00" + `{"topic":"echo","message":"part`)
-	time.Sleep(100 * time.Millisecond)
+	testenv.WaitReadable(t, reset.c, 10*time.Second)
 	reset.c.Close()
 	server.WaitLines(t, 10*time.Second, "error Error: read ECONNRESET clientId=true")
 	echo("7")
@@ -142,13 +143,13 @@ func TestBadInput(t *testing.T) {
 // file gives EADDRINUSE; a regular file is never removed; a path longer than the system takes
 // is refused with ENAMETOOLONG on both sides.
 func TestSocketFile(t *testing.T) {
-	bin := ipctest.Node(t)
-	dir := filepath.Join(ipctest.Root(), "testdata/socketipc")
+	bin := testenv.Node(t)
+	dir := filepath.Join(testenv.Root(), "testdata/socketipc")
 	tmp := t.TempDir()
 
 	t.Run("created and removed", func(t *testing.T) {
 		sock := filepath.Join(tmp, "life.sock")
-		p := ipctest.Start(t, "server", dir, bin, "socketfile.js", sock, "close-after-listen")
+		p := testenv.Start(t, "server", dir, bin, "socketfile.js", sock, "close-after-listen")
 		p.WaitLines(t, 20*time.Second, "listening")
 		st, err := os.Lstat(sock)
 		if err != nil || st.Mode()&os.ModeSocket == 0 {
@@ -171,7 +172,7 @@ func TestSocketFile(t *testing.T) {
 		}
 		ln.SetUnlinkOnClose(false)
 		ln.Close() // the file stays, nobody listens: what a crash leaves
-		p := ipctest.Start(t, "server", dir, bin, "socketfile.js", sock, "close-after-listen")
+		p := testenv.Start(t, "server", dir, bin, "socketfile.js", sock, "close-after-listen")
 		p.WaitLines(t, 20*time.Second, "listening", "closed")
 	})
 	t.Run("live server keeps its file", func(t *testing.T) {
@@ -181,7 +182,7 @@ func TestSocketFile(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer ln.Close()
-		p := ipctest.Start(t, "server", dir, bin, "socketfile.js", sock, "close-after-listen")
+		p := testenv.Start(t, "server", dir, bin, "socketfile.js", sock, "close-after-listen")
 		p.WaitLines(t, 20*time.Second, "error EADDRINUSE listen EADDRINUSE: address already in use "+sock)
 		if c, err := net.Dial("unix", sock); err != nil {
 			t.Errorf("the live server's socket was disturbed: %v", err)
@@ -192,7 +193,7 @@ func TestSocketFile(t *testing.T) {
 	t.Run("regular file kept", func(t *testing.T) {
 		path := filepath.Join(tmp, "regular")
 		os.WriteFile(path, []byte("data"), 0o644)
-		p := ipctest.Start(t, "server", dir, bin, "socketfile.js", path, "close-after-listen")
+		p := testenv.Start(t, "server", dir, bin, "socketfile.js", path, "close-after-listen")
 		p.WaitLines(t, 20*time.Second, "error EADDRINUSE")
 		if b, err := os.ReadFile(path); err != nil || string(b) != "data" {
 			t.Errorf("regular file touched: %q %v", b, err)
@@ -200,7 +201,7 @@ func TestSocketFile(t *testing.T) {
 	})
 	t.Run("path too long", func(t *testing.T) {
 		long := filepath.Join(tmp, strings.Repeat("x", 120)+".sock")
-		p := ipctest.Start(t, "server", dir, bin, "socketfile.js", long, "client-too")
+		p := testenv.Start(t, "server", dir, bin, "socketfile.js", long, "client-too")
 		p.WaitLines(t, 20*time.Second, "error ENAMETOOLONG", "connectError ENAMETOOLONG")
 	})
 }
@@ -229,14 +230,14 @@ func umask() os.FileMode {
 // TestBadInputToClient has a bare server send our client malformed JSON: the client reports a
 // DecodeError, drops that connection, reconnects and goes on.
 func TestBadInputToClient(t *testing.T) {
-	bin := ipctest.Node(t)
+	bin := testenv.Node(t)
 	sock := filepath.Join(t.TempDir(), "badserver.sock")
 	ln, err := net.Listen("unix", sock)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer ln.Close()
-	client := ipctest.Start(t, "client", filepath.Join(ipctest.Root(), "testdata/socketipc"), bin, "badinput_client.js", sock)
+	client := testenv.Start(t, "client", filepath.Join(testenv.Root(), "testdata/socketipc"), bin, "badinput_client.js", sock)
 	first, err := ln.Accept()
 	if err != nil {
 		t.Fatal(err)

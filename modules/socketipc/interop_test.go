@@ -5,7 +5,7 @@ import (
 	"testing"
 	"time"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 // runtimes are the two ways a script of scripts/interop/socketipc runs: on earlynode with the
@@ -30,18 +30,19 @@ func name(real bool) string {
 // values of every JSON type, topics, bursts of 5000 each way and broadcast, then a client
 // reconnecting after its server was restarted.
 func TestInterop(t *testing.T) {
-	peer, _ := ipctest.PeerNode(t)
-	rt := runtimes{ours: ipctest.Node(t), peer: peer}
-	dir := filepath.Join(ipctest.Root(), "scripts/interop/socketipc")
+	testenv.RequireInterop(t, testenv.NodeJS, testenv.NPM("@crussell52/socket-ipc"))
+	peer := testenv.NodeJSPath()
+	rt := runtimes{ours: testenv.Node(t), peer: peer}
+	dir := filepath.Join(testenv.Root(), "scripts/interop/socketipc")
 	pairs := []struct{ realServer, realClient bool }{{false, true}, {true, false}, {false, false}}
 	for _, p := range pairs {
 		p := p
 		t.Run(name(p.realServer)+"_server_"+name(p.realClient)+"_client", func(t *testing.T) {
 			t.Parallel()
 			sock := filepath.Join(t.TempDir(), "interop.sock")
-			server := ipctest.Start(t, "server ("+name(p.realServer)+")", dir, rt.bin(p.realServer), "server.js", sock)
+			server := testenv.Start(t, "server ("+name(p.realServer)+")", dir, rt.bin(p.realServer), "server.js", sock)
 			server.WaitLines(t, 20*time.Second, "listening")
-			client := ipctest.Start(t, "client ("+name(p.realClient)+")", dir, rt.bin(p.realClient), "client.js", sock, "basic", "5000")
+			client := testenv.Start(t, "client ("+name(p.realClient)+")", dir, rt.bin(p.realClient), "client.js", sock, "basic", "5000")
 			client.WaitLines(t, 60*time.Second, "PASS values", "PASS topics", "PASS burst to server 5000",
 				"PASS burst from server 5000", "PASS broadcast", "close")
 			if err := client.Wait(t, 20*time.Second); err != nil {
@@ -51,14 +52,14 @@ func TestInterop(t *testing.T) {
 		t.Run(name(p.realServer)+"_server_restart_"+name(p.realClient)+"_client", func(t *testing.T) {
 			t.Parallel()
 			sock := filepath.Join(t.TempDir(), "restart.sock")
-			server := ipctest.Start(t, "server", dir, rt.bin(p.realServer), "server.js", sock)
+			server := testenv.Start(t, "server", dir, rt.bin(p.realServer), "server.js", sock)
 			server.WaitLines(t, 20*time.Second, "listening")
-			client := ipctest.Start(t, "client", dir, rt.bin(p.realClient), "client.js", sock, "reconnect")
+			client := testenv.Start(t, "client", dir, rt.bin(p.realClient), "client.js", sock, "reconnect")
 			client.WaitLines(t, 20*time.Second, "connect", "disconnect")
 			if err := server.Wait(t, 20*time.Second); err != nil {
 				t.Fatalf("server did not quit cleanly: %v\n%s", err, server.Output())
 			}
-			again := ipctest.Start(t, "restarted server", dir, rt.bin(p.realServer), "server.js", sock)
+			again := testenv.Start(t, "restarted server", dir, rt.bin(p.realServer), "server.js", sock)
 			again.WaitLines(t, 20*time.Second, "listening")
 			client.WaitLines(t, 20*time.Second, "reconnect", "PASS reconnect", "close")
 		})

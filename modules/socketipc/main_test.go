@@ -3,8 +3,8 @@ package socketipc_test
 import (
 	"testing"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 // TestMain removes the node binary the tests built.
-func TestMain(m *testing.M) { ipctest.Main(m) }
+func TestMain(m *testing.M) { testenv.Main(m) }

@@ -3,7 +3,7 @@ package socketipc_test
 import (
 	"testing"
 
-	"earlynode/modules/internal/ipc/ipctest"
+	"earlynode/internal/testenv"
 )
 
 // TestScriptsOnRealPackage runs the testdata/socketipc scripts on Node.js with the real
@@ -14,7 +14,7 @@ func TestScriptsOnRealPackage(t *testing.T) {
 		name := name
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
-			ipctest.RunOnRealPackage(t, "socketipc", name)
+			testenv.RunOnRealPackage(t, "@crussell52/socket-ipc", "socketipc", name)
 		})
 	}
 }
@@ -22,5 +22,5 @@ func TestScriptsOnRealPackage(t *testing.T) {
 // TestExamplesOnRealPackage does the same for the seed page's example
 // (testdata/examples/socketipc_reconnect.js).
 func TestExamplesOnRealPackage(t *testing.T) {
-	ipctest.RunOnRealPackage(t, "examples", "socketipc_reconnect")
+	testenv.RunOnRealPackage(t, "@crussell52/socket-ipc", "examples", "socketipc_reconnect")
 }

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
 // goldenEvent is one event a real node-ipc server published.
@@ -67,7 +69,7 @@ func TestDecoderMatchesRealLibrary(t *testing.T) {
 		Chunks []string      `json:"chunks"`
 		Events []goldenEvent `json:"events"`
 	}
-	for _, g := range readGolden[stream](t, "testdata/decode.golden.jsonl") {
+	for _, g := range testenv.ReadGoldenJSONL[stream](t, "testdata/decode.golden.jsonl") {
 		t.Run(g.Name, func(t *testing.T) {
 			var chunks [][]byte
 			for _, h := range g.Chunks {

@@ -3,6 +3,8 @@ package wire
 import (
 	"encoding/hex"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
 // goldenMessage is one line of testdata/messages.golden.jsonl: what a real
@@ -18,7 +20,7 @@ type goldenMessage struct {
 }
 
 func TestMessagesMatchRealLibrary(t *testing.T) {
-	for _, g := range readGolden[goldenMessage](t, "testdata/messages.golden.jsonl") {
+	for _, g := range testenv.ReadGoldenJSONL[goldenMessage](t, "testdata/messages.golden.jsonl") {
 		t.Run(g.Name+" "+hex.EncodeToString([]byte(g.Delimiter)), func(t *testing.T) {
 			want, err := hex.DecodeString(g.Wire)
 			if err != nil {

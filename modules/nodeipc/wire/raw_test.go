@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"earlynode/internal/testenv"
 )
 
 // goldenRaw is one line of testdata/raw.golden.jsonl, captured from Node 20
@@ -27,7 +29,7 @@ type goldenRaw struct {
 
 func TestRawMatchesNode(t *testing.T) {
 	seen := map[string]int{}
-	for _, g := range readGolden[goldenRaw](t, "testdata/raw.golden.jsonl") {
+	for _, g := range testenv.ReadGoldenJSONL[goldenRaw](t, "testdata/raw.golden.jsonl") {
 		enc, err := ParseEncoding(g.Encoding)
 		if err != nil {
 			t.Fatalf("ParseEncoding(%q): %v", g.Encoding, err)

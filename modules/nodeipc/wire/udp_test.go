@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/hex"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
 // goldenUDP is one line of testdata/udp.golden.jsonl, captured from a real
@@ -25,7 +27,7 @@ type goldenUDP struct {
 
 func TestUDPMatchesRealLibrary(t *testing.T) {
 	seen := map[string]int{}
-	for _, g := range readGolden[goldenUDP](t, "testdata/udp.golden.jsonl") {
+	for _, g := range testenv.ReadGoldenJSONL[goldenUDP](t, "testdata/udp.golden.jsonl") {
 		seen[g.Kind]++
 		t.Run(g.Kind+" "+g.Encoding+" "+g.Name, func(t *testing.T) {
 			datagram, _ := hex.DecodeString(g.Datagram)
@@ -83,7 +85,7 @@ func rawEventHex(t *testing.T, name, encoding string) string {
 			DataHex string `json:"dataHex"`
 		} `json:"events"`
 	}
-	for _, r := range readGolden[raw](t, "testdata/udp.golden.jsonl") {
+	for _, r := range testenv.ReadGoldenJSONL[raw](t, "testdata/udp.golden.jsonl") {
 		if r.Kind == "rawReceive" && r.Name == name && r.Encoding == encoding {
 			return r.Events[0].DataHex
 		}

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
 // goldenStream is one line of testdata/decode.golden.jsonl: chunks fed to
@@ -48,7 +50,7 @@ func decodeChunks(t *testing.T, max int, chunks [][]byte) []decodeResult {
 }
 
 func TestDecoderMatchesRealLibrary(t *testing.T) {
-	for _, g := range readGolden[goldenStream](t, "testdata/decode.golden.jsonl") {
+	for _, g := range testenv.ReadGoldenJSONL[goldenStream](t, "testdata/decode.golden.jsonl") {
 		t.Run(g.Name, func(t *testing.T) {
 			var chunks [][]byte
 			for _, h := range g.Chunks {

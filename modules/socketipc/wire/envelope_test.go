@@ -3,6 +3,8 @@ package wire
 import (
 	"encoding/hex"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
 // goldenEnvelope is one line of testdata/envelopes.golden.jsonl: what the
@@ -17,7 +19,7 @@ type goldenEnvelope struct {
 }
 
 func TestEnvelopesMatchRealLibrary(t *testing.T) {
-	for _, g := range readGolden[goldenEnvelope](t, "testdata/envelopes.golden.jsonl") {
+	for _, g := range testenv.ReadGoldenJSONL[goldenEnvelope](t, "testdata/envelopes.golden.jsonl") {
 		t.Run(g.Name, func(t *testing.T) {
 			want, err := hex.DecodeString(g.Wire)
 			if err != nil {

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"earlynode/internal/testenv"
 )
 
 // TestAppendStringMatchesJSONStringify checks every Unicode scalar value
@@ -15,7 +17,7 @@ func TestAppendStringMatchesJSONStringify(t *testing.T) {
 		JSON     string `json:"json"`
 	}
 	escaped := map[rune]string{}
-	for _, e := range readGolden[entry](t, "testdata/quote.golden.jsonl") {
+	for _, e := range testenv.ReadGoldenJSONL[entry](t, "testdata/quote.golden.jsonl") {
 		escaped[rune(e.CodeUnit)] = e.JSON
 	}
 	if len(escaped) != 32+2+0x800 {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
 // TestValidateMatchesJSONParse replays testdata/parse.golden.jsonl: texts and
@@ -22,7 +24,7 @@ func TestValidateMatchesJSONParse(t *testing.T) {
 		Deep  *deep   `json:"deep"`
 		Valid bool    `json:"valid"`
 	}
-	for _, e := range readGolden[entry](t, "testdata/parse.golden.jsonl") {
+	for _, e := range testenv.ReadGoldenJSONL[entry](t, "testdata/parse.golden.jsonl") {
 		var text string
 		if e.Text != nil {
 			text = *e.Text

@@ -5,13 +5,15 @@ import (
 	"encoding/hex"
 	"testing"
 	"unicode/utf8"
+
+	"earlynode/internal/testenv"
 )
 
 // TestAppendWellFormedUTF8MatchesNode replays testdata/utf8.golden.jsonl:
 // byte sequences and what buf.toString('utf8') made of them in Node 20.
 func TestAppendWellFormedUTF8MatchesNode(t *testing.T) {
 	type entry struct{ In, Out string }
-	for _, e := range readGolden[entry](t, "testdata/utf8.golden.jsonl") {
+	for _, e := range testenv.ReadGoldenJSONL[entry](t, "testdata/utf8.golden.jsonl") {
 		in, _ := hex.DecodeString(e.In)
 		got := hex.EncodeToString(AppendWellFormedUTF8(nil, in))
 		if got != e.Out {

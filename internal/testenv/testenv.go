@@ -1,0 +1,125 @@
+// Package testenv is what earlynode's tests share: the repository root; earlynode's own node
+// binary, built once per test binary; golden files and the -update flag that rewrites them;
+// the interop prerequisites (the machine's Node.js, the pinned npm peers, Chromium, a network
+// namespace) with the one rule that gates them, RequireInterop; programs run as processes
+// whose output lines can be waited for; and waiting on an observable state instead of
+// sleeping.
+//
+// It is imported by _test.go files only. A package whose tests call Node must run them
+// through Main from its TestMain, which removes the built binary afterwards:
+//
+//	func TestMain(m *testing.M) { testenv.Main(m) }
+package testenv
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"testing"
+)
+
+// BinEnv names the environment variable that gives a node binary to use instead of building
+// cmd/node. A test that re-executes its own test binary passes the binary on with it.
+const BinEnv = "EARLYNODE_BIN"
+
+var (
+	rootOnce sync.Once
+	root     string
+)
+
+// Root returns the repository's root directory: the directory of go.mod above this package.
+func Root() string {
+	rootOnce.Do(func() {
+		_, file, _, ok := runtime.Caller(0)
+		if ok {
+			dir := filepath.Clean(filepath.Join(filepath.Dir(file), "..", ".."))
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				root = dir
+				return
+			}
+		}
+		// Built with -trimpath: look upwards from the package directory the test runs in.
+		dir, _ := os.Getwd()
+		for dir != filepath.Dir(dir) {
+			if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+				break
+			}
+			dir = filepath.Dir(dir)
+		}
+		root = dir
+	})
+	return root
+}
+
+var (
+	mainRunning bool // set by Main, before any test runs
+	buildOnce   sync.Once
+	builtDir    string // the temporary directory of the built binary; removed by Main
+	builtBin    string
+	buildErr    error
+)
+
+// Main runs a package's tests and then removes the node binary Node built. Call it from the
+// package's TestMain.
+func Main(m *testing.M) {
+	mainRunning = true
+	code := m.Run()
+	if builtDir != "" {
+		os.RemoveAll(builtDir)
+	}
+	os.Exit(code)
+}
+
+// Node returns the path of earlynode's node binary: $EARLYNODE_BIN when set, else cmd/node
+// built into a temporary directory, once per test binary (Main removes it at the end).
+func Node(t testing.TB) string {
+	t.Helper()
+	if p := os.Getenv(BinEnv); p != "" {
+		return p
+	}
+	if !mainRunning {
+		t.Fatal("testenv.Node: the package's TestMain must call testenv.Main(m), which removes the built binary")
+	}
+	buildOnce.Do(func() {
+		builtDir, buildErr = os.MkdirTemp("", "earlynode-test-")
+		if buildErr != nil {
+			return
+		}
+		builtBin = filepath.Join(builtDir, "node")
+		cmd := exec.Command("go", "build", "-o", builtBin, "./cmd/node")
+		cmd.Dir = Root()
+		if out, err := cmd.CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build ./cmd/node: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return builtBin
+}
+
+// FreePort returns a loopback TCP port that was free a moment ago.
+func FreePort(t testing.TB) int {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("free port: %v", err)
+	}
+	defer l.Close()
+	return l.Addr().(*net.TCPAddr).Port
+}
+
+// FreeUDPPort returns a loopback UDP port that was free a moment ago.
+func FreeUDPPort(t testing.TB) int {
+	t.Helper()
+	c, err := net.ListenPacket("udp4", "127.0.0.1:0")
+	if err != nil {
+		t.Fatalf("free UDP port: %v", err)
+	}
+	defer c.Close()
+	return c.LocalAddr().(*net.UDPAddr).Port
+}
