@@ -117,6 +117,17 @@ func (m *module) peerOptions(v, configText goja.Value) (client.Options, error) {
 	if given(opts, "mdns") {
 		o.DisableMDNS = !opts.Get("mdns").ToBoolean()
 	}
+	// iceTimeouts: {disconnected, failed, keepAlive} in ms (earlynode's own;
+	// see client.ICETimeouts).
+	if it, ok := opts.Get("iceTimeouts").(*goja.Object); ok {
+		ms := func(name string) time.Duration {
+			if !given(it, name) {
+				return 0
+			}
+			return time.Duration(it.Get(name).ToFloat() * float64(time.Millisecond))
+		}
+		o.ICETimeouts = client.ICETimeouts{Disconnected: ms("disconnected"), Failed: ms("failed"), KeepAlive: ms("keepAlive")}
+	}
 	if given(opts, "debug") {
 		d := opts.Get("debug")
 		if d.ExportType() != nil && d.ExportType().Kind() == reflect.Bool {

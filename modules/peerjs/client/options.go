@@ -64,6 +64,9 @@ type Options struct {
 	// DisableMDNS turns off mDNS in ICE: no .local names are resolved or
 	// offered. Use it where multicast is unavailable (tests, namespaces).
 	DisableMDNS bool
+	// ICETimeouts bound how long ICE waits on a remote peer that went
+	// silent; zero fields keep DefaultICETimeouts.
+	ICETimeouts ICETimeouts
 	// HTTPClient fetches ids from the server; default a client with a 10 s
 	// timeout.
 	HTTPClient *http.Client
@@ -75,6 +78,41 @@ type Options struct {
 	// Log receives log lines when Debug allows them; default standard
 	// error with a "PeerJS: " prefix. It is called from any goroutine.
 	Log func(line string)
+}
+
+// ICETimeouts are ICE's liveness timers (pion's
+// SettingEngine.SetICETimeouts). A peer that vanishes without a word (its
+// process killed, its network gone) is noticed after Disconnected+Failed,
+// when its connections close.
+type ICETimeouts struct {
+	// Disconnected is how long the selected candidate pair may receive
+	// nothing before ICE is disconnected.
+	Disconnected time.Duration
+	// Failed is how much longer ICE stays disconnected before it fails.
+	Failed time.Duration
+	// KeepAlive is how often ICE checks an idle pair; keep it well below
+	// Disconnected.
+	KeepAlive time.Duration
+}
+
+// DefaultICETimeouts are pion's defaults: a vanished peer is noticed after
+// about 30 s.
+var DefaultICETimeouts = ICETimeouts{Disconnected: 5 * time.Second, Failed: 25 * time.Second, KeepAlive: 2 * time.Second}
+
+// apply sets t on se when any field is given, the others taking
+// DefaultICETimeouts; with none given, se keeps pion's own defaults.
+func (t ICETimeouts) apply(se *webrtc.SettingEngine) {
+	if t == (ICETimeouts{}) {
+		return
+	}
+	or := func(v, def time.Duration) time.Duration {
+		if v > 0 {
+			return v
+		}
+		return def
+	}
+	d := DefaultICETimeouts
+	se.SetICETimeouts(or(t.Disconnected, d.Disconnected), or(t.Failed, d.Failed), or(t.KeepAlive, d.KeepAlive))
 }
 
 // withDefaults returns o with zero fields filled in and Path normalized.

@@ -82,6 +82,7 @@ func NewPeer(id string, opts Options, events Events) *Peer {
 	if o.DisableMDNS {
 		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 	}
+	o.ICETimeouts.apply(&se)
 	if n := newBufferedNet(); n != nil {
 		se.SetNet(n)
 	}
