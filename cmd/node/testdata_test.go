@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"flag"
-	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,9 +11,9 @@ import (
 	"strings"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the .out files of testdata scripts from their output")
+	"earlynode/internal/testenv"
+)
 
 // TestScripts runs every testdata/**/NAME.js that has a NAME.out beside it through the built
 // binary and compares its stdout with NAME.out. Beside the script, optional files say more:
@@ -26,10 +23,11 @@ var update = flag.Bool("update", false, "rewrite the .out files of testdata scri
 //	NAME.args    the script's arguments, one line; {port}, {port2}, {port3} become free TCP
 //	             ports and {tmp} a new empty directory
 //
-// The script runs with its own directory as the working directory.
+// The script runs with its own directory as the working directory. go test -update rewrites
+// the .out files from the output.
 func TestScripts(t *testing.T) {
-	bin := buildNode(t)
-	root, _ := filepath.Abs("../../testdata")
+	bin := testenv.Node(t)
+	root := filepath.Join(testenv.Root(), "testdata")
 	var scripts []string
 	filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".js") {
@@ -51,24 +49,8 @@ func TestScripts(t *testing.T) {
 	}
 }
 
-// buildNode builds cmd/node into a temporary directory once per test binary.
-func buildNode(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("EARLYNODE_BIN"); p != "" {
-		return p
-	}
-	dir := t.TempDir()
-	bin := filepath.Join(dir, "node")
-	out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	return bin
-}
-
 func runScript(t *testing.T, bin, script string) {
 	base := strings.TrimSuffix(script, ".js")
-	want, _ := os.ReadFile(base + ".out")
 	wantCode := 0
 	if b, err := os.ReadFile(base + ".exit"); err == nil {
 		wantCode, _ = strconv.Atoi(strings.TrimSpace(string(b)))
@@ -94,10 +76,8 @@ func runScript(t *testing.T, bin, script string) {
 	} else if err != nil {
 		t.Fatal(err)
 	}
-	if *update {
-		os.WriteFile(base+".out", stdout.Bytes(), 0o644)
-	} else if stdout.String() != string(want) {
-		t.Errorf("stdout differs\n--- got:\n%s\n--- want:\n%s\n--- stderr:\n%s", stdout.String(), want, stderr.String())
+	if !testenv.Golden(t, base+".out", stdout.Bytes()) {
+		t.Logf("stderr:\n%s", stderr.String())
 	}
 	if code != wantCode {
 		t.Errorf("exit status %d, want %d\nstderr:\n%s", code, wantCode, stderr.String())
@@ -116,7 +96,7 @@ func expandArgs(t *testing.T, args []string) []string {
 	for i, a := range args {
 		for _, name := range []string{"{port}", "{port2}", "{port3}"} {
 			if strings.Contains(a, name) {
-				a = strings.ReplaceAll(a, name, strconv.Itoa(freePort(t)))
+				a = strings.ReplaceAll(a, name, strconv.Itoa(testenv.FreePort(t)))
 			}
 		}
 		if strings.Contains(a, "{tmp}") {
@@ -127,12 +107,5 @@ func expandArgs(t *testing.T, args []string) []string {
 	return out
 }
 
-// freePort returns a TCP port that was free a moment ago.
-func freePort(t *testing.T) int {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(fmt.Errorf("free port: %w", err))
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
-}
+// TestMain removes the node binary TestScripts built.
+func TestMain(m *testing.M) { testenv.Main(m) }

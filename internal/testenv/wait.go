@@ -9,23 +9,32 @@ import (
 	"time"
 )
 
-// Eventually waits until cond returns true, checking it at short and growing intervals (1 ms
-// up to 50 ms), and fails the test with the message format, args after timeout. It is for
-// states that can be observed only by looking (a map in a server, a file's existence); when
-// the code under test reports the state itself (an event, an output line), wait on that.
+// Eventually waits until cond returns true (Poll) and fails the test with the message format,
+// args after timeout. It is for states that can be observed only by looking (a map in a
+// server, a file's existence); when the code under test reports the state itself (an event,
+// an output line), wait on that.
 func Eventually(t testing.TB, timeout time.Duration, cond func() bool, format string, args ...any) {
 	t.Helper()
+	if !Poll(timeout, cond) {
+		t.Fatalf("not within %v: %s", timeout, fmt.Sprintf(format, args...))
+	}
+}
+
+// Poll checks cond at short and growing intervals (1 ms up to 50 ms) until it returns true, and
+// reports whether it did within timeout. Use it where a test reports the failure itself.
+func Poll(timeout time.Duration, cond func() bool) bool {
 	deadline := time.Now().Add(timeout)
 	interval := time.Millisecond
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatalf("not within %v: %s", timeout, fmt.Sprintf(format, args...))
+			return false
 		}
 		time.Sleep(interval) // the polling interval, not a guess at how long the state takes
 		if interval < 50*time.Millisecond {
 			interval *= 2
 		}
 	}
+	return true
 }
 
 // ReadableConn is a connection whose file descriptor can be watched: *net.UnixConn,

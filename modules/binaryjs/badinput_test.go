@@ -16,6 +16,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"earlynode/internal/testenv"
 	"earlynode/modules/binaryjs/wire"
 	"earlynode/modules/binarypack"
 )
@@ -34,8 +35,8 @@ func startBadServer(t *testing.T) *badServer {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	t.Cleanup(cancel)
 	dir, _ := filepath.Abs("../../testdata/binaryjs")
-	s := &badServer{port: freePort(t), lines: make(chan string, 1024)}
-	cmd := exec.CommandContext(ctx, ourNode(t), "badinput_server.js", fmt.Sprint(s.port), fmt.Sprint(badMaxMessage))
+	s := &badServer{port: testenv.FreePort(t), lines: make(chan string, 1024)}
+	cmd := exec.CommandContext(ctx, testenv.Node(t), "badinput_server.js", fmt.Sprint(s.port), fmt.Sprint(badMaxMessage))
 	cmd.Dir = dir
 	out, err := cmd.StdoutPipe()
 	if err != nil {

@@ -5,15 +5,15 @@ import (
 	"bytes"
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
-	"sync"
 	"testing"
 	"time"
+
+	"earlynode/internal/testenv"
 )
 
 // The interop session (scripts/interop/binaryjs/{client,server}.js) runs unchanged on Node 20
@@ -21,59 +21,12 @@ import (
 // that each transcript equals the real-real one, except where the real library cannot carry a
 // value (integers beyond 32 bits, which its decoder crashes on; docs/wire/binarypack.md, Decoding).
 
-var (
-	buildOnce sync.Once
-	builtNode string
-	buildErr  error
-)
-
-// ourNode builds cmd/node once per test binary.
-func ourNode(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("EARLYNODE_BIN"); p != "" {
-		return p
-	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "earlynode-binaryjs-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtNode = filepath.Join(dir, "node")
-		out, err := exec.Command("go", "build", "-o", builtNode, "earlynode/cmd/node").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return builtNode
-}
-
-// realNode returns the machine's Node.js and the interop scripts' directory, or skips when
-// Node.js or the pinned npm packages are not installed.
+// realNode returns the machine's Node.js and the interop scripts' directory; Node.js and the
+// pinned npm binaryjs are interop prerequisites (testenv.RequireInterop).
 func realNode(t *testing.T) (string, string) {
 	t.Helper()
-	dir, _ := filepath.Abs("../../scripts/interop/binaryjs")
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("Node.js is not installed: the interop tests need it (see scripts/test)")
-	}
-	if _, err := os.Stat(filepath.Join(dir, "../node_modules/binaryjs/package.json")); err != nil {
-		t.Skip("npm binaryjs is not installed: run `npm ci --ignore-scripts` in scripts/interop")
-	}
-	return node, dir
-}
-
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().(*net.TCPAddr).Port
+	testenv.RequireInterop(t, testenv.NodeJS, testenv.NPM("binaryjs/package.json"))
+	return testenv.NodeJSPath(), filepath.Join(testenv.InteropDir(), "binaryjs")
 }
 
 // peerProcess is a running script with its stdout collected line by line.
@@ -146,7 +99,7 @@ func (p *peerProcess) finish(t *testing.T, name string) []string {
 func session(t *testing.T, dir, serverBin, clientBin string, attach bool) (client, server []string) {
 	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
 	defer cancel()
-	port := freePort(t)
+	port := testenv.FreePort(t)
 	args, url := []string{"server.js", fmt.Sprint(port)}, fmt.Sprintf("ws://localhost:%d", port)
 	if attach {
 		args, url = append(args, "attach"), url+"/binaryjs"
@@ -177,7 +130,7 @@ func common(lines []string) []string {
 
 func TestInterop(t *testing.T) {
 	node, dir := realNode(t)
-	ours := ourNode(t)
+	ours := testenv.Node(t)
 
 	refClient, refServer := session(t, dir, node, node, false)
 	// The reference itself must show the whole session, or the comparison proves nothing.

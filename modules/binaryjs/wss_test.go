@@ -12,6 +12,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"earlynode/internal/testenv"
 	"earlynode/modules/binaryjs/wire"
 	"earlynode/modules/binarypack"
 )
@@ -48,7 +49,7 @@ func TestWSS(t *testing.T) {
 	run := func(args ...string) string {
 		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 		defer cancel()
-		cmd := exec.CommandContext(ctx, ourNode(t), append([]string{"wss_client.js", url}, args...)...)
+		cmd := exec.CommandContext(ctx, testenv.Node(t), append([]string{"wss_client.js", url}, args...)...)
 		cmd.Dir = dir
 		out, err := cmd.CombinedOutput()
 		if err != nil {
@@ -93,7 +94,7 @@ func TestServerVanishes(t *testing.T) {
 	dir, _ := filepath.Abs("../../testdata/binaryjs")
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, ourNode(t), "wss_client.js", "ws"+strings.TrimPrefix(srv.URL, "http")+"/")
+	cmd := exec.CommandContext(ctx, testenv.Node(t), "wss_client.js", "ws"+strings.TrimPrefix(srv.URL, "http")+"/")
 	cmd.Dir = dir
 	out, err := cmd.CombinedOutput()
 	if err != nil {

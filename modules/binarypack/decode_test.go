@@ -4,18 +4,16 @@ import (
 	"bytes"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"math"
-	"os"
 	"path/filepath"
 	"reflect"
 	"runtime"
 	"strings"
 	"testing"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
+	"earlynode/internal/testenv"
+)
 
 func TestDecodeTypes(t *testing.T) {
 	tests := []struct {
@@ -132,26 +130,7 @@ func TestDecodeErrors(t *testing.T) {
 			fmt.Fprintf(&golden, "%s | %s | %v\n", tc.name, tc.hex, err)
 		})
 	}
-	compareGolden(t, "decode_errors.golden", golden.Bytes())
-}
-
-// compareGolden checks got against testdata/name, or rewrites it with -update.
-func compareGolden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Fatalf("output differs from %s (go test -update rewrites it):\n--- got\n%s--- want\n%s", path, got, want)
-	}
+	testenv.Golden(t, filepath.Join("testdata", "decode_errors.golden"), golden.Bytes())
 }
 
 func TestDecodeHugeLengthAllocatesNothingLarge(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
 // fuzzMaxLength keeps fuzzing inputs from spending their time on huge allocations.
@@ -90,7 +92,7 @@ func TestFuzzSeedCorpus(t *testing.T) {
 			return '_'
 		}, name))
 		want := fmt.Sprintf("go test fuzz v1\n[]byte(%q)\n", b)
-		if *update {
+		if testenv.Update() {
 			if err := os.MkdirAll(dir, 0o755); err != nil {
 				t.Fatal(err)
 			}

@@ -6,37 +6,23 @@ import (
 	"encoding/hex"
 	"fmt"
 	"math/rand/v2"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
 
-// interopModules is where scripts/interop installs the pinned npm packages.
-var interopModules = filepath.Join("..", "..", "scripts", "interop", "node_modules")
-
-// interopNode returns the node binary and the absolute node_modules path, or skips
-// when either is missing (they are installed by the interop setup, not by go test).
+// interopNode returns the machine's Node.js and the node_modules of the pinned npm peers; both
+// are interop prerequisites (testenv.RequireInterop).
 func interopNode(t *testing.T) (node, modules string) {
 	t.Helper()
 	if testing.Short() {
 		t.Skip("interop test skipped in -short mode")
 	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node not installed")
-	}
-	modules, err = filepath.Abs(interopModules)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, pkg := range []string{"binarypack", "peerjs-js-binarypack"} {
-		if _, err := os.Stat(filepath.Join(modules, pkg)); err != nil {
-			t.Skipf("npm package %s not installed under %s", pkg, modules)
-		}
-	}
-	return node, modules
+	testenv.RequireInterop(t, testenv.NodeJS, testenv.NPM("binarypack", "peerjs-js-binarypack"))
+	return testenv.NodeJSPath(), testenv.NodeModules()
 }
 
 // TestInteropDecodeJSPacked decodes random values packed by the real npm binarypack

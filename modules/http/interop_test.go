@@ -7,16 +7,15 @@ import (
 	"testing"
 
 	"github.com/dop251/goja"
+
+	"earlynode/internal/testenv"
 )
 
-// realNode returns the machine's Node.js, skipping the test without one.
+// realNode returns the machine's Node.js, an interop prerequisite (testenv.RequireInterop).
 func realNode(t *testing.T) string {
 	t.Helper()
-	p, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("no node on PATH")
-	}
-	return p
+	testenv.RequireInterop(t, testenv.NodeJS)
+	return testenv.NodeJSPath()
 }
 
 // TestNodeHTTPClientAgainstOurServer has Node 20's http client (keep-alive agent, a chunked

@@ -30,7 +30,7 @@ func TestInterop(t *testing.T) {
 		}
 		return ours
 	}
-	dir := filepath.Join(testenv.Root(), "scripts/interop/nodeipc")
+	dir := filepath.Join(testenv.InteropDir(), "nodeipc")
 	certs := makeCerts(t)
 	pairs := []struct{ realServer, realClient bool }{{false, true}, {true, false}, {false, false}}
 	for _, mode := range []string{"unix", "tcp", "tls", "raw"} {

@@ -33,7 +33,7 @@ func TestInterop(t *testing.T) {
 	testenv.RequireInterop(t, testenv.NodeJS, testenv.NPM("@crussell52/socket-ipc"))
 	peer := testenv.NodeJSPath()
 	rt := runtimes{ours: testenv.Node(t), peer: peer}
-	dir := filepath.Join(testenv.Root(), "scripts/interop/socketipc")
+	dir := filepath.Join(testenv.InteropDir(), "socketipc")
 	pairs := []struct{ realServer, realClient bool }{{false, true}, {true, false}, {false, false}}
 	for _, p := range pairs {
 		p := p

@@ -3,36 +3,14 @@ package wire
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files under testdata/golden")
-
-// golden compares got with testdata/golden/<name>, or rewrites the file
-// under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", "golden", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from its golden file:\ngot:\n%s\nwant:\n%s", name, got, want)
-	}
-}
 
 // withFraming renders serialized bytes followed by the Framing decided.
 func withFraming(b []byte, fr Framing) []byte {
@@ -104,7 +82,7 @@ func TestAppendResponseHead(t *testing.T) {
 		if fr != tc.want {
 			t.Errorf("%s: framing %+v, want %+v", tc.golden, fr, tc.want)
 		}
-		golden(t, tc.golden, withFraming(out[len(prefix):], fr))
+		testenv.Golden(t, filepath.Join("testdata", "golden", tc.golden), withFraming(out[len(prefix):], fr))
 	}
 }
 
@@ -133,7 +111,7 @@ func TestAppendRequestHead(t *testing.T) {
 		if fr != tc.want {
 			t.Errorf("%s: framing %+v, want %+v", tc.golden, fr, tc.want)
 		}
-		golden(t, tc.golden, withFraming(out, fr))
+		testenv.Golden(t, filepath.Join("testdata", "golden", tc.golden), withFraming(out, fr))
 	}
 }
 
@@ -146,7 +124,7 @@ func TestChunkFraming(t *testing.T) {
 	b = AppendChunkHeader(b, 4096)
 	b = append(b, "(4096 bytes here)\r\n"...)
 	b = AppendLastChunk(b)
-	golden(t, "chunks.http", b)
+	testenv.Golden(t, filepath.Join("testdata", "golden", "chunks.http"), b)
 }
 
 func TestAppendErrorResponse(t *testing.T) {
@@ -155,7 +133,7 @@ func TestAppendErrorResponse(t *testing.T) {
 	b = AppendErrorResponse(b, newError(ErrUnsupportedVersion, "HTTP/2.0"))
 	b = AppendErrorResponse(b, newError(ErrBadHeader, "x"))
 	b = AppendErrorResponse(b, errors.New("some other failure"))
-	golden(t, "error_responses.http", b)
+	testenv.Golden(t, filepath.Join("testdata", "golden", "error_responses.http"), b)
 }
 
 // TestSerializedMessagesParse writes messages with the serializers and

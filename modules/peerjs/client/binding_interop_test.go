@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"earlynode/internal/testenv"
 )
 
 // The binding's interop tests run our `node` binary with a script that
@@ -20,35 +22,10 @@ import (
 // calls and events as the PeerJS 1.5.5 harness (jsPeer), and
 // testdata/peerjs/peerserver.js, our PeerServer in JavaScript.
 
-// binEnv names our built node binary; the parent test sets it for the
-// re-executed test inside the network namespace.
-const binEnv = "EARLYNODE_BIN"
-
-// ourNode returns our node binary: $EARLYNODE_BIN, or cmd/node built into
-// the test's temporary directory (once per top-level test, which sets
-// $EARLYNODE_BIN for its subtests and children).
-func ourNode(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv(binEnv); p != "" {
-		return p
-	}
-	bin := filepath.Join(t.TempDir(), "node")
-	out, err := exec.Command("go", "build", "-o", bin, "../../../cmd/node").CombinedOutput()
-	if err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
-	t.Setenv(binEnv, bin)
-	return bin
-}
-
 // testdataPeerjs is testdata/peerjs, where the scripts live.
 func testdataPeerjs(t *testing.T) string {
 	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "testdata", "peerjs"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return filepath.Join(testenv.Root(), "testdata", "peerjs")
 }
 
 // startOurPeerServer runs testdata/peerjs/peerserver.js on host and returns
@@ -56,7 +33,7 @@ func testdataPeerjs(t *testing.T) string {
 func startOurPeerServer(t *testing.T, host string) int {
 	t.Helper()
 	dir := testdataPeerjs(t)
-	cmd := exec.Command(ourNode(t), "peerserver.js", "0", host)
+	cmd := exec.Command(testenv.Node(t), "peerserver.js", "0", host)
 	cmd.Dir = dir
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
@@ -106,7 +83,7 @@ func startOurPeer(t *testing.T, host string) *jsPeer {
 		t.Fatal(err)
 	}
 	defer l.Close()
-	cmd := exec.Command(ourNode(t), "harness.js", fmt.Sprint(l.Addr().(*net.TCPAddr).Port), host)
+	cmd := exec.Command(testenv.Node(t), "harness.js", fmt.Sprint(l.Addr().(*net.TCPAddr).Port), host)
 	cmd.Dir = testdataPeerjs(t)
 	cmd.Stdout = &testLogWriter{t: t, prefix: "our harness| "}
 	cmd.Stderr = cmd.Stdout
@@ -172,6 +149,9 @@ type harnessSide struct {
 	h    *jsPeer
 	ours bool // our binding (binary data arrives as ArrayBuffer)
 	id   string
+	// options are added to the Peer options of start (our binding's own,
+	// such as iceTimeouts).
+	options map[string]any
 }
 
 // bindingCase is one serialization's traffic: values sent as harness
@@ -222,10 +202,14 @@ func bindingCases() []bindingCase {
 func startSide(t *testing.T, s *harnessSide, host string, port int) {
 	t.Helper()
 	s.h.t = t
-	s.h.call("start", "", map[string]any{
+	opts := map[string]any{
 		"host": host, "port": port, "path": "/", "key": "peerjs", "secure": false,
 		"config": map[string]any{"iceServers": []any{}}, "debug": 1,
-	})
+	}
+	for k, v := range s.options {
+		opts[k] = v
+	}
+	s.h.call("start", "", opts)
 	s.id = s.h.next("open").ID
 	if len(s.id) != 36 {
 		t.Fatalf("%s opened as %q, want a server-made UUID", s.name, s.id)
@@ -329,31 +313,40 @@ func TestBindingTwoProcesses(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs node processes")
 	}
-	ourNode(t)
+	testenv.Node(t)
 	host := "127.0.0.1"
 	port := startOurPeerServer(t, host)
 	x := &harnessSide{name: "ours1", h: startOurPeer(t, host), ours: true}
 	exerciseBinding(t, x, &harnessSide{name: "ours2", h: startOurPeer(t, host), ours: true}, host, port, true)
 
 	// A peer whose process dies: no goodbye on any layer, so the other
-	// side learns it from ICE (pion's failed timeout) and closes.
+	// side learns it from ICE (disconnected, then failed) and closes. With
+	// pion's default timeouts that takes about 30 s; the surviving side
+	// here asks for short ones (iceTimeouts, client.ICETimeouts): it hears
+	// nothing for 1 s, then fails 1 s later. The keepalive, well below
+	// those, keeps a live but idle pair from going quiet.
 	t.Run("a killed process", func(t *testing.T) {
-		x.h.t = t
-		z := &harnessSide{name: "ours3", h: startOurPeer(t, host), ours: true}
+		w := &harnessSide{name: "ours3", h: startOurPeer(t, host), ours: true, options: map[string]any{
+			"iceTimeouts": map[string]any{"disconnected": 1000, "failed": 1000, "keepAlive": 200},
+		}}
+		z := &harnessSide{name: "ours4", h: startOurPeer(t, host), ours: true}
+		startSide(t, w, host, port)
 		startSide(t, z, host, port)
 		var started struct{ Conn string }
-		if err := json.Unmarshal(x.h.call("connect", z.id, map[string]any{"serialization": "binary", "reliable": true}), &started); err != nil {
+		if err := json.Unmarshal(w.h.call("connect", z.id, map[string]any{"serialization": "binary", "reliable": true}), &started); err != nil {
 			t.Fatal(err)
 		}
 		z.h.next("conn-open", started.Conn)
-		x.h.next("conn-open", started.Conn)
+		w.h.next("conn-open", started.Conn)
+		killed := time.Now()
 		z.h.cmd.Process.Kill()
-		x.h.call("next", "conn-close", 60000, started.Conn)
-		if ev := x.h.next("conn-error", started.Conn); ev.Type != "negotiation-failed" {
+		w.h.call("next", "conn-close", 20000, started.Conn)
+		t.Logf("the dead peer's connection closed %v after the kill", time.Since(killed).Round(time.Millisecond))
+		if ev := w.h.next("conn-error", started.Conn); ev.Type != "negotiation-failed" {
 			t.Fatalf("error for the dead connection: %+v", ev)
 		}
-		x.h.call("send", started.Conn, "after")
-		if ev := x.h.next("conn-error", started.Conn); ev.Type != "not-open-yet" {
+		w.h.call("send", started.Conn, "after")
+		if ev := w.h.next("conn-error", started.Conn); ev.Type != "not-open-yet" {
 			t.Fatalf("send after the close: %+v", ev)
 		}
 	})
@@ -366,9 +359,8 @@ func TestBindingTwoProcesses(t *testing.T) {
 // TestBrowserInterop does.
 func TestBindingBrowserInterop(t *testing.T) {
 	if os.Getenv(inNetnsEnv) == "" {
-		requireInterop(t, true, "playwright-core/package.json")
-		ourNode(t)
-		runInNetns(t, "TestBindingBrowserInterop")
+		requireNetnsInterop(t, true, "playwright-core/package.json")
+		runInNetns(t, "TestBindingBrowserInterop", testenv.BinEnv+"="+testenv.Node(t))
 		return
 	}
 	pageURL := serveInteropPage(t)
@@ -392,9 +384,8 @@ func TestBindingBrowserInterop(t *testing.T) {
 // Node.js and @roamhq/wrtc 0.10.0 instead of Chromium.
 func TestBindingNodeInterop(t *testing.T) {
 	if os.Getenv(inNetnsEnv) == "" {
-		requireInterop(t, false, "@roamhq/wrtc/package.json", "ws/package.json")
-		ourNode(t)
-		runInNetns(t, "TestBindingNodeInterop")
+		requireNetnsInterop(t, false, "@roamhq/wrtc/package.json", "ws/package.json")
+		runInNetns(t, "TestBindingNodeInterop", testenv.BinEnv+"="+testenv.Node(t))
 		return
 	}
 	port := startOurPeerServer(t, netnsIP)

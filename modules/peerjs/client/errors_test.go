@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"earlynode/internal/testenv"
 	"earlynode/modules/peerjs/server"
 )
 
@@ -22,7 +23,7 @@ func expectError(t *testing.T, r *recorder, typ ErrorType, text string) *Error {
 
 func TestPeerErrors(t *testing.T) {
 	_, port := testServer(t, server.Options{})
-	down := freePort(t)
+	down := testenv.FreePort(t)
 	tests := []struct {
 		name     string
 		id       string

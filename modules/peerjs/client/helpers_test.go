@@ -96,19 +96,6 @@ func (r *recorder) wait(kind string) *event {
 	return r.waitMatch(kind, 15*time.Second, nil)
 }
 
-// none checks that no unused event of the kind is recorded after d.
-func (r *recorder) none(kind string, d time.Duration) {
-	r.t.Helper()
-	time.Sleep(d)
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, e := range r.events {
-		if !e.used && e.kind == kind {
-			r.t.Fatalf("%s: unexpected %q event %+v", r.name, kind, e)
-		}
-	}
-}
-
 // testServer runs our PeerServer on loopback.
 func testServer(t *testing.T, opts server.Options) (*server.Server, int) {
 	t.Helper()
@@ -151,16 +138,4 @@ func openPeer(t *testing.T, id string, opts Options) (*Peer, *recorder) {
 		t.Fatalf("open with id %q, want %q", e.id, id)
 	}
 	return p, r
-}
-
-// freePort returns a loopback port nothing listens on.
-func freePort(t *testing.T) int {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	return port
 }

@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"earlynode/internal/testenv"
 )
 
 // The browser interop test runs in a private network namespace
@@ -22,8 +24,6 @@ import (
 // with a veth pair; the namespace, and with it the pair, disappears when
 // the test exits. No real interface is touched.
 const (
-	// interopEnv asks for the interop tests outside CI.
-	interopEnv = "EARLYNODE_PEERJS_INTEROP"
 	// inNetnsEnv marks the re-executed test binary inside the namespace.
 	inNetnsEnv = "EARLYNODE_PEERJS_IN_NETNS"
 	// netnsIP is the namespace's address; everything listens on it.
@@ -42,68 +42,30 @@ ip link set enp1 up
 ip route add default via 198.18.0.2 dev enp0
 `
 
-// interopDir is scripts/interop, where the pinned npm packages live.
-func interopDir(t *testing.T) string {
+// requireNetnsInterop gates the PeerJS tests that run in a network
+// namespace of their own (testenv.RequireInterop: under CI=true a missing
+// prerequisite fails them, else they are skipped): the namespace (asked for
+// with EARLYNODE_PEERJS_INTEROP=1 or CI=true; root), Node.js, PeerJS 1.5.5
+// and peer 1.0.2 with the npm packages pkgs, and Chromium for a browser.
+func requireNetnsInterop(t *testing.T, browser bool, pkgs ...string) {
 	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "scripts", "interop"))
-	if err != nil {
-		t.Fatal(err)
+	prereqs := []testenv.Prereq{testenv.Netns, testenv.NodeJS,
+		testenv.NPM(append([]string{"peerjs/dist/peerjs.min.js", "peer/package.json"}, pkgs...)...)}
+	if browser {
+		prereqs = append(prereqs, testenv.Chromium)
 	}
-	return dir
-}
-
-// requireInterop decides whether an interop test runs here: it runs when
-// CI=true or EARLYNODE_PEERJS_INTEROP=1, and then fails (under CI) or skips
-// (otherwise) when a prerequisite is missing. pkgs are the npm packages it
-// needs under scripts/interop/node_modules.
-func requireInterop(t *testing.T, needChromium bool, pkgs ...string) {
-	t.Helper()
-	ci := os.Getenv("CI") == "true"
-	if !ci && os.Getenv(interopEnv) != "1" {
-		t.Skipf("browser interop: set %s=1 (or CI=true) to run it", interopEnv)
-	}
-	missing := func(format string, args ...any) {
-		t.Helper()
-		if ci {
-			t.Fatalf("browser interop prerequisite missing: "+format, args...)
-		}
-		t.Skipf("browser interop prerequisite missing: "+format, args...)
-	}
-	if os.Geteuid() != 0 {
-		missing("root is needed to create a network namespace")
-	}
-	for _, tool := range []string{"unshare", "ip", "node"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			missing("%s not found in PATH", tool)
-		}
-	}
-	if _, err := os.Stat(chromiumPath()); needChromium && err != nil {
-		missing("Chromium at %s (apt-get install -y chromium)", chromiumPath())
-	}
-	dir := interopDir(t)
-	for _, pkg := range append([]string{"peerjs/dist/peerjs.min.js", "peer/package.json"}, pkgs...) {
-		if _, err := os.Stat(filepath.Join(dir, "node_modules", pkg)); err != nil {
-			missing("%s (npm ci --ignore-scripts in %s)", pkg, dir)
-		}
-	}
-}
-
-// chromiumPath is $CHROMIUM or Debian's /usr/bin/chromium.
-func chromiumPath() string {
-	if p := os.Getenv("CHROMIUM"); p != "" {
-		return p
-	}
-	return "/usr/bin/chromium"
+	testenv.RequireInterop(t, prereqs...)
 }
 
 // runInNetns re-executes the current test binary, limited to the named
-// test, inside a new network namespace, and fails t if that run fails.
-func runInNetns(t *testing.T, testName string) {
+// test, inside a new network namespace, with env added to its environment,
+// and fails t if that run fails.
+func runInNetns(t *testing.T, testName string, env ...string) {
 	t.Helper()
 	args := []string{"-n", "--", "/bin/sh", "-c", netnsSetup + `exec "$@"`, "sh",
 		os.Args[0], "-test.run", "^" + testName + "$", "-test.v", "-test.timeout", "8m"}
 	cmd := exec.Command("unshare", args...)
-	cmd.Env = append(os.Environ(), inNetnsEnv+"=1")
+	cmd.Env = append(append(os.Environ(), inNetnsEnv+"=1"), env...)
 	out, err := cmd.StdoutPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -126,7 +88,7 @@ func runInNetns(t *testing.T, testName string) {
 // on the namespace's address and returns the page URL.
 func serveInteropPage(t *testing.T) string {
 	t.Helper()
-	dir := interopDir(t)
+	dir := testenv.InteropDir()
 	files := map[string]string{
 		"/":              filepath.Join(dir, "peerjs", "page.html"),
 		"/harness.js":    filepath.Join(dir, "peerjs", "harness.js"),
@@ -171,15 +133,15 @@ type jsPeer struct {
 // startBrowser launches driver.js on the page and waits until it is ready.
 func startBrowser(t *testing.T, pageURL string) *jsPeer {
 	t.Helper()
-	cmd := exec.Command("node", filepath.Join(interopDir(t), "peerjs", "driver.js"), pageURL)
-	cmd.Env = append(os.Environ(), "CHROMIUM="+chromiumPath())
+	cmd := exec.Command(testenv.NodeJSPath(), filepath.Join(testenv.InteropDir(), "peerjs", "driver.js"), pageURL)
+	cmd.Env = append(os.Environ(), "CHROMIUM="+testenv.ChromiumPath())
 	return startJSPeer(t, cmd)
 }
 
 // startNodePeer launches node-driver.js and waits until it is ready.
 func startNodePeer(t *testing.T) *jsPeer {
 	t.Helper()
-	return startJSPeer(t, exec.Command("node", filepath.Join(interopDir(t), "peerjs", "node-driver.js")))
+	return startJSPeer(t, exec.Command(testenv.NodeJSPath(), filepath.Join(testenv.InteropDir(), "peerjs", "node-driver.js")))
 }
 
 // startJSPeer starts a harness command and waits for its ready line.
@@ -307,7 +269,7 @@ func startRealPeerServer(t *testing.T) int {
 	}
 	port := l.Addr().(*net.TCPAddr).Port
 	l.Close()
-	cmd := exec.Command("node", filepath.Join(interopDir(t), "peerjs", "real-server.js"), netnsIP, fmt.Sprint(port))
+	cmd := exec.Command(testenv.NodeJSPath(), filepath.Join(testenv.InteropDir(), "peerjs", "real-server.js"), netnsIP, fmt.Sprint(port))
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
 	stderr, _ := cmd.StderrPipe()

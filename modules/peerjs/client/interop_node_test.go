@@ -12,7 +12,7 @@ import (
 // It runs beside TestBrowserInterop, in the same kind of network namespace.
 func TestNodeInterop(t *testing.T) {
 	if os.Getenv(inNetnsEnv) == "" {
-		requireInterop(t, false, "@roamhq/wrtc/package.json", "ws/package.json")
+		requireNetnsInterop(t, false, "@roamhq/wrtc/package.json", "ws/package.json")
 		runInNetns(t, "TestNodeInterop")
 		return
 	}

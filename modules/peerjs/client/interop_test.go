@@ -21,11 +21,11 @@ import (
 // Chromium, both ways, with every serialization, metadata, labels, a
 // chunked binary message and close, through our PeerServer and through the
 // real npm `peer` 1.0.2 server. It runs when CI=true or
-// EARLYNODE_PEERJS_INTEROP=1 (see requireInterop), as root, in a network
+// EARLYNODE_PEERJS_INTEROP=1 (see requireNetnsInterop), as root, in a network
 // namespace of its own.
 func TestBrowserInterop(t *testing.T) {
 	if os.Getenv(inNetnsEnv) == "" {
-		requireInterop(t, true, "playwright-core/package.json")
+		requireNetnsInterop(t, true, "playwright-core/package.json")
 		runInNetns(t, "TestBrowserInterop")
 		return
 	}

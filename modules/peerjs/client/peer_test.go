@@ -7,11 +7,14 @@ import (
 	"reflect"
 	"regexp"
 	"runtime"
+	"sync/atomic"
 	"testing"
 	"time"
 
+	"earlynode/internal/testenv"
 	"earlynode/modules/binarypack"
 	"earlynode/modules/peerjs/server"
+	"earlynode/modules/peerjs/signal"
 )
 
 // connectPair dials bob from alice and waits until both ends are open.
@@ -223,24 +226,22 @@ func TestNoGoroutinesLeftBehind(t *testing.T) {
 		ra.wait("close")
 		rb.wait("close")
 	}()
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		n := runtime.NumGoroutine()
-		if n <= before {
-			return
-		}
-		if time.Now().After(deadline) {
-			buf := make([]byte, 1<<20)
-			t.Fatalf("%d goroutines before, %d after:\n%s", before, n, buf[:runtime.Stack(buf, true)])
-		}
-		time.Sleep(100 * time.Millisecond)
+	if !testenv.Poll(15*time.Second, func() bool { return runtime.NumGoroutine() <= before }) {
+		buf := make([]byte, 1<<20)
+		t.Fatalf("%d goroutines before, %d after:\n%s", before, runtime.NumGoroutine(), buf[:runtime.Stack(buf, true)])
 	}
 }
 
 // The heartbeat keeps a Peer registered on a server that drops silent
 // clients quickly; without it the peer would be dropped.
 func TestHeartbeatKeepsPeerRegistered(t *testing.T) {
-	s, port := testServer(t, server.Options{AliveTimeout: 400 * time.Millisecond, CheckInterval: 20 * time.Millisecond})
+	var beats atomic.Int64 // HEARTBEATs the server has read from "beating"
+	s, port := testServer(t, server.Options{AliveTimeout: 400 * time.Millisecond, CheckInterval: 20 * time.Millisecond,
+		Events: server.Events{Message: func(id string, m signal.Message) {
+			if id == "beating" && m.Type == signal.TypeHeartbeat {
+				beats.Add(1)
+			}
+		}}})
 	beating := localOptions(port)
 	beating.PingInterval = 100 * time.Millisecond
 	silent := localOptions(port)
@@ -249,7 +250,13 @@ func TestHeartbeatKeepsPeerRegistered(t *testing.T) {
 	_, rs := openPeer(t, "silent", silent)
 	expectError(t, rs, ErrNetwork, "Lost connection to server")
 	rs.wait("disconnected")
-	time.Sleep(500 * time.Millisecond)
+	// The server dropped the silent peer before closing its socket. The
+	// beating one must stay for longer than AliveTimeout: wait until the
+	// server has read five more of its heartbeats (500 ms of them at
+	// PingInterval), or has dropped it after all.
+	target := beats.Load() + 5
+	testenv.Eventually(t, 5*time.Second, func() bool { return beats.Load() >= target || len(s.ClientIDs()) != 1 },
+		"5 more heartbeats from the beating peer")
 	if ids := s.ClientIDs(); len(ids) != 1 || ids[0] != "beating" {
 		t.Fatalf("registered: %v", ids)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/gorilla/websocket"
 
+	"earlynode/internal/testenv"
 	"earlynode/modules/peerjs/signal"
 )
 
@@ -182,4 +183,22 @@ func (l *eventLog) count(prefix string) int {
 		}
 	}
 	return n
+}
+
+// waitQueued waits until n messages are queued on s for the absent peer id.
+func waitQueued(t *testing.T, s *Server, id string, n int) {
+	t.Helper()
+	testenv.Eventually(t, 5*time.Second, func() bool {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		q := s.queues[id]
+		return q != nil && len(q.messages) == n
+	}, "%d messages queued for %q", n, id)
+}
+
+// sockets returns how many signalling sockets s holds open.
+func sockets(s *Server) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.sockets)
 }

@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
+
+	"earlynode/internal/testenv"
 )
 
 func TestRegistrationRefusals(t *testing.T) {
@@ -101,12 +103,13 @@ func TestRelay(t *testing.T) {
 }
 
 func TestQueueForAbsentPeer(t *testing.T) {
-	_, addr := startServer(t, Options{})
+	s, addr := startServer(t, Options{})
 	alice := open(t, addr, "alice")
 	alice.send(`{"type":"OFFER","dst":"carol","payload":{"n":1}}`)
 	alice.send(`{"type":"LEAVE","dst":"carol"}`) // LEAVE is not queued
 	alice.send(`{"type":"CANDIDATE","dst":"carol","payload":{"n":2}}`)
-	time.Sleep(100 * time.Millisecond)
+	// Carol registers once both messages wait for her.
+	waitQueued(t, s, "carol", 2)
 	carol := open(t, addr, "carol")
 	carol.expect(`{"type":"OFFER","src":"alice","dst":"carol","payload":{"n":1}}`)
 	carol.expect(`{"type":"CANDIDATE","src":"alice","dst":"carol","payload":{"n":2}}`)
@@ -134,6 +137,8 @@ func TestExpire(t *testing.T) {
 	carol.expectSilence(300 * time.Millisecond)
 }
 
+// The talker's heartbeats keep it registered past AliveTimeout while the
+// quiet client is dropped.
 func TestSilentClientIsDropped(t *testing.T) {
 	log := newEventLog()
 	_, addr := startServer(t, Options{AliveTimeout: 400 * time.Millisecond, CheckInterval: 20 * time.Millisecond, Events: log.hooks()})
@@ -158,7 +163,13 @@ func TestSilentClientIsDropped(t *testing.T) {
 	}()
 	quiet.expectClosed()
 	log.waitFor(t, "disconnect:quiet")
-	time.Sleep(300 * time.Millisecond)
+	// The talker, registered as long as quiet, must outlive it by more than
+	// AliveTimeout: wait until the server has read five more of its
+	// heartbeats (500 ms of them), or has dropped it after all.
+	target := log.count("message:talker:HEARTBEAT") + 5
+	testenv.Eventually(t, 5*time.Second, func() bool {
+		return log.count("message:talker:HEARTBEAT") >= target || log.count("disconnect:talker") > 0
+	}, "5 more heartbeats from the talker")
 	close(stopBeats)
 	<-beats
 	if n := log.count("disconnect:talker"); n != 0 {
@@ -238,7 +249,7 @@ func TestFloodForAbsentPeerIsBounded(t *testing.T) {
 
 func TestAbruptDisconnect(t *testing.T) {
 	log := newEventLog()
-	_, addr := startServer(t, Options{Events: log.hooks()})
+	s, addr := startServer(t, Options{Events: log.hooks()})
 	alice := open(t, addr, "alice")
 	bob := open(t, addr, "bob")
 	// Drop the TCP connection without a close frame.
@@ -248,7 +259,7 @@ func TestAbruptDisconnect(t *testing.T) {
 	// Messages for alice are now queued, and a new alice (other token) may
 	// register and receives them.
 	bob.send(`{"type":"OFFER","dst":"alice","payload":"again"}`)
-	time.Sleep(50 * time.Millisecond)
+	waitQueued(t, s, "alice", 1)
 	alice2 := dialRaw(t, addr, "/peerjs", map[string]string{"key": "peerjs", "id": "alice", "token": "new"})
 	alice2.expect(`{"type":"OPEN"}`)
 	alice2.expect(`{"type":"OFFER","src":"bob","dst":"alice","payload":"again"}`)
@@ -258,19 +269,18 @@ func TestLeaveWithoutDestinationUnregisters(t *testing.T) {
 	s, addr := startServer(t, Options{})
 	alice := open(t, addr, "alice")
 	alice.send(`{"type":"LEAVE"}`)
-	deadline := time.Now().Add(2 * time.Second)
-	for len(s.ClientIDs()) != 0 {
-		if time.Now().After(deadline) {
-			t.Fatalf("alice still registered: %v", s.ClientIDs())
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+	testenv.Eventually(t, 2*time.Second, func() bool { return len(s.ClientIDs()) == 0 }, "alice unregistered by LEAVE")
 	// Another alice takes the id; the old socket closing must not
-	// unregister the new one.
+	// unregister the new one. The server answers the old socket's close
+	// frame after it has released the socket's client (see readLoop), so
+	// once the answer is here the check is over; then the read loop ends.
 	alice2 := dialRaw(t, addr, "/peerjs", map[string]string{"key": "peerjs", "id": "alice", "token": "other"})
 	alice2.expect(`{"type":"OPEN"}`)
-	alice.conn.Close()
-	time.Sleep(100 * time.Millisecond)
+	if err := alice.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	alice.expectClosed()
+	testenv.Eventually(t, 2*time.Second, func() bool { return sockets(s) == 1 }, "the old socket forgotten")
 	if ids := s.ClientIDs(); fmt.Sprint(ids) != "[alice]" {
 		t.Fatalf("clients %v after the old socket closed", ids)
 	}

@@ -2,32 +2,13 @@ package signal
 
 import (
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"earlynode/internal/testenv"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
-
-// golden compares got with testdata/name, or rewrites the file under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if string(got) != string(want) {
-		t.Fatalf("%s:\n got %s\nwant %s", name, got, want)
-	}
-}
 
 func strPtr(s string) *string { return &s }
 func u16Ptr(v uint16) *uint16 { return &v }
@@ -41,12 +22,12 @@ func TestPayloadGolden(t *testing.T) {
 		ConnectionID: "dc_nj1nlz1cfd", Metadata: json.RawMessage(`{"hello":1}`),
 		Label: "dc_nj1nlz1cfd", Reliable: false, Serialization: "json",
 	}
-	golden(t, "offer.golden", offer.Encode())
+	testenv.Golden(t, filepath.Join("testdata", "offer.golden"), offer.Encode())
 	answer := AnswerPayload{
 		SDP:  SessionDescription{Type: "answer", SDP: "v=0\r\no=- 3 4 IN IP4 127.0.0.1\r\n"},
 		Type: ConnectionTypeData, ConnectionID: "dc_nj1nlz1cfd",
 	}
-	golden(t, "answer.golden", answer.Encode())
+	testenv.Golden(t, filepath.Join("testdata", "answer.golden"), answer.Encode())
 	cand := CandidatePayload{
 		Candidate: ICECandidate{
 			Candidate: "candidate:1 1 udp 2130706431 198.18.0.1 50000 typ host",
@@ -54,7 +35,7 @@ func TestPayloadGolden(t *testing.T) {
 		},
 		Type: ConnectionTypeData, ConnectionID: "dc_nj1nlz1cfd",
 	}
-	golden(t, "candidate.golden", cand.Encode())
+	testenv.Golden(t, filepath.Join("testdata", "candidate.golden"), cand.Encode())
 
 	// And back: decoding the golden bytes gives the same structs.
 	for name, check := range map[string]func([]byte) error{
