@@ -75,7 +75,7 @@ func TestDoKeepsTheLoopAliveAndRunsDoneOnTheLoop(t *testing.T) {
 					break
 				}
 			}
-			time.Sleep(5 * time.Millisecond)
+			time.Sleep(5 * time.Millisecond) // the request's work: long enough for others to overlap it
 			atomic.AddInt32(&active, -1)
 			return func() error { done++; return nil }
 		})

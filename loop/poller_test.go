@@ -61,7 +61,9 @@ func TestPollerIOPostsAndTimersWakeTheLoop(t *testing.T) {
 	start := time.Now()
 	l.SetTimer(30*time.Millisecond, func() error {
 		order = append(order, "timer")
-		// I/O arrives while the loop sleeps in Poll.
+		// I/O arrives while the loop sleeps in Poll. The delays are the
+		// scenario (events from outside, later), not a synchronisation: the
+		// order is the same if the loop is not asleep yet.
 		go func() {
 			time.Sleep(10 * time.Millisecond)
 			p.io <- func() error {

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/dop251/goja"
 )
@@ -128,15 +127,20 @@ func TestStreamGoSide(t *testing.T) {
 	got, code := runStreamScript(t, src, func(rt *Runtime) {
 		rt.VM.Set("makeStream", func(goja.FunctionCall) goja.Value {
 			var ns *NodeStream
+			h := rt.Loop.NewHandle()
 			ns = rt.NewStream(StreamSide{
 				Write: func(d goja.Value) bool {
 					written = append(written, d.String())
 					return len(written) < 2
 				},
-				Pause:  func() { calls = append(calls, "pause") },
-				Resume: func() { calls = append(calls, "resume") },
+				Pause: func() { calls = append(calls, "pause") },
+				Resume: func() {
+					calls = append(calls, "resume")
+					// The held data and "end" came out before the side hears resume:
+					// the Go side closes the stream now.
+					h.Close(func() error { return ns.Close() })
+				},
 			}, true, true)
-			h := rt.Loop.NewHandle()
 			rt.Post(func() error {
 				for _, v := range []string{"p1", "p2"} {
 					if err := ns.Push(rt.VM.ToValue(v)); err != nil {
@@ -148,11 +152,6 @@ func TestStreamGoSide(t *testing.T) {
 				}
 				return ns.Drain()
 			})
-			go func() {
-				time.Sleep(60 * time.Millisecond)
-				h.Post(func() error { return ns.Close() })
-				h.Close(nil)
-			}()
 			return ns.Object
 		})
 	})

@@ -113,7 +113,10 @@ func TestStreamWritesInOrderThroughASlowPeerThenCloses(t *testing.T) {
 	var want bytes.Buffer
 	got := make(chan []byte, 1)
 	go func() {
-		time.Sleep(100 * time.Millisecond) // let the queue build up
+		// A slow peer: it starts reading only after a while, so that the writes
+		// queue up behind full socket buffers. The delay is the behaviour under
+		// test, not a synchronisation; the order holds however long it is.
+		time.Sleep(100 * time.Millisecond)
 		b, _ := io.ReadAll(peer)
 		got <- b
 	}()
@@ -179,13 +182,20 @@ func TestStreamReportsAPeerReset(t *testing.T) {
 
 func TestStreamResetAfterEOFEndsWithoutSpinning(t *testing.T) {
 	fd, peer := pair(t)
+	eof := make(chan struct{}, 1)
 	go func() {
 		peer.CloseWrite()
-		time.Sleep(50 * time.Millisecond)
+		<-eof // the stream has seen the EOF; now the reset
 		peer.SetLinger(0)
 		peer.Close()
 	}()
-	r := &recorder{}
+	r := &recorder{onEOF: func(*recorder) error {
+		select {
+		case eof <- struct{}{}:
+		default:
+		}
+		return nil
+	}}
 	run(t, fd, r, nil) // writeOnly, nothing to read: only the reset can end it
 	if r.eofs != 1 || r.ends != 1 || r.endErr == nil {
 		t.Fatalf("%d EOF, %d End(%v)", r.eofs, r.ends, r.endErr)
