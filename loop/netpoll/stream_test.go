@@ -112,11 +112,11 @@ func TestStreamWritesInOrderThroughASlowPeerThenCloses(t *testing.T) {
 	fd, peer := pair(t)
 	var want bytes.Buffer
 	got := make(chan []byte, 1)
+	queuedUp := make(chan struct{})
 	go func() {
-		// A slow peer: it starts reading only after a while, so that the writes
-		// queue up behind full socket buffers. The delay is the behaviour under
-		// test, not a synchronisation; the order holds however long it is.
-		time.Sleep(100 * time.Millisecond)
+		// A slow peer: it starts reading only once every write has been made,
+		// so that they queue up behind full socket buffers.
+		<-queuedUp
 		b, _ := io.ReadAll(peer)
 		got <- b
 	}()
@@ -131,6 +131,7 @@ func TestStreamWritesInOrderThroughASlowPeerThenCloses(t *testing.T) {
 			}
 		}
 		queued = s.Pending()
+		close(queuedUp)
 		s.Close()
 		if err := s.Write([]byte("late")); !errors.Is(err, ErrNotWritable) {
 			t.Errorf("Write after Close: %v, want ErrNotWritable", err)
