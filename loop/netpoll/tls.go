@@ -528,6 +528,9 @@ func (e tlsEvents) End(err error) error {
 	}
 	if t.failed != nil {
 		err = t.failed
+		if herr := t.callHandshake(err); herr != nil { // the stream could not start
+			return herr
+		}
 	}
 	return t.report(err)
 }
