@@ -69,8 +69,9 @@ func (e *HandshakeError) Unwrap() error { return e.Err }
 // the connection runs on the loop alone: each read from the Stream is handed to crypto/tls,
 // which decrypts whole records and keeps a partial one (its reads of the bytes the loop holds
 // end with a temporary net.Error when they run out, which crypto/tls retries rather than
-// treating as fatal), and writes go from crypto/tls straight to Stream.Write, one Stream.Write
-// per call. Writes made before the handshake completed wait for it, as do CloseWrite and Close.
+// treating as fatal), and the records crypto/tls writes go to Stream.Write, one Stream.Write
+// per Write (per 256 KiB of a large one). Writes made before the handshake completed wait for
+// it, as do CloseWrite and Close.
 // The handshake keeps the loop alive as the stream does (not when unreferenced); one still
 // waiting for bytes when the loop has exited leaves its goroutine blocked.
 type TLSConn struct {
@@ -165,7 +166,7 @@ func (t *TLSConn) begin() error {
 		return err
 	}
 	if t.s.Closed() {
-		return nil // aborted before it started: End follows
+		return nil // closed before it started: nothing follows, as for a Stream
 	}
 	// The handshake holds a handle of its own, referenced as the stream is, so that the loop
 	// waits for its end even when the stream has ended first.
@@ -275,17 +276,26 @@ func (t *TLSConn) Write(b []byte) error {
 	return t.writeTLS(b)
 }
 
+// writeChunk is how much plaintext writeTLS encrypts per Stream.Write: records enough to make
+// few system calls, few enough not to hold a second copy of a large write.
+const writeChunk = 256 << 10
+
 // writeTLS encrypts b into records that the transport collects, and writes them to the stream
-// at once.
+// a chunk at a time.
 func (t *TLSConn) writeTLS(b []byte) error {
-	t.raw.collect = true
-	_, err := t.tc.Write(b)
-	t.raw.collect = false
-	if ferr := t.flushRecords(); ferr != nil {
-		return ferr
-	}
-	if err != nil {
-		t.s.Abort(err)
+	for len(b) > 0 {
+		n := min(len(b), writeChunk)
+		t.raw.collect = true
+		_, err := t.tc.Write(b[:n])
+		t.raw.collect = false
+		if ferr := t.flushRecords(); ferr != nil {
+			return ferr
+		}
+		if err != nil {
+			t.s.Abort(err)
+			return nil
+		}
+		b = b[n:]
 	}
 	return nil
 }
