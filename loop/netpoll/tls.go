@@ -127,7 +127,7 @@ func (t *TLSConn) Stream() *Stream { return t.s }
 
 // Handshake starts reading the stream and the handshake, if Start has not, and calls done on
 // the loop once the handshake is over: with nil when it succeeded (Start then names the
-// handler; what was read meanwhile waits for it), or with a *HandshakeError, the connection
+// handler; reading waits for it), or with a *HandshakeError, the connection
 // then closing by itself (the alert sent first). A server hands a connection over this way
 // only once it is secure.
 func (t *TLSConn) Handshake(done func(err error) error) error {
@@ -151,6 +151,9 @@ func (t *TLSConn) Start(h Handler) error {
 		return nil
 	}
 	if t.open {
+		if !t.paused {
+			t.s.Resume() // paused since the handshake
+		}
 		t.drainLater() // bytes may have come with the handshake's last flight
 	}
 	return t.begin()
@@ -201,8 +204,8 @@ func (t *TLSConn) handshakeDone(err error) error {
 	t.raw.blocking = false
 	t.raw.mu.Unlock()
 	t.open = true
-	if t.paused {
-		t.s.Pause()
+	if t.paused || t.h == nil {
+		t.s.Pause() // until Resume, or until Start names the handler
 	}
 	if err := t.callHandshake(nil); err != nil {
 		return err
