@@ -15,6 +15,9 @@
 //     unix socket, say).
 //   - Dial connects off the loop and hands back a Stream; Adopt takes over a connected Go
 //     socket.
+//   - TLSConn: TLS (client or server, over a Stream, with the caller's crypto/tls
+//     configuration) in the same vocabulary; only its handshake runs on a goroutine, fed by
+//     the loop. Conn is the interface Stream and TLSConn both satisfy.
 //
 // This implementation waits in a level-triggered epoll instance installed as the loop's
 // loop.Poller on first use: the loop's thread sleeps in epoll_wait, reads once per readiness

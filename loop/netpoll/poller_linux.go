@@ -22,6 +22,9 @@ type poller struct {
 	events []unix.EpollEvent
 	buf    []byte    // where every read lands; its bytes are used before the next read
 	spare  []*pollFD // a ready list to reuse
+
+	tlsBuf      []byte // where TLS connections decrypt to (see TLSConn.drain)
+	tlsDraining bool   // tlsBuf is in use
 }
 
 // pollFD is one registered descriptor and what to do when it is ready.

@@ -6,8 +6,9 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/modules/nodeipc/wire"
+	"earlynode/modules/internal/ipc/batch"
 	"earlynode/modules/internal/ipc/ipcnet"
+	"earlynode/modules/nodeipc/wire"
 )
 
 // encode makes the JSON-mode frame of emit(type, data): node-ipc's data rule (falsy but not
@@ -88,19 +89,12 @@ func (m *module) rawBuffer(c goja.FunctionCall) goja.Value {
 	return m.rt.NewBuffer(wire.EncodeString(nil, c.Argument(0).String(), enc))
 }
 
-// jsonBatch is what one read (or one datagram) decoded into, in JSON mode: the messages'
-// members copied into one arena.
+// jsonBatch is what one read (or one datagram) decoded into, in JSON mode: each message's type
+// and data, or the parse error node-ipc publishes instead.
 type jsonBatch struct {
-	arena   []byte
-	msgs    []jsonMsg
+	batch.Batch[*wire.ParseError]
 	partial bool  // a message is still incomplete after this read
 	tooBig  error // a message passed the size limit
-}
-
-type jsonMsg struct {
-	typeOff, typeEnd int // -1: absent
-	dataOff, dataEnd int
-	bad              *wire.ParseError
 }
 
 func (b *jsonBatch) add(msgs []wire.Message) {
@@ -108,27 +102,13 @@ func (b *jsonBatch) add(msgs []wire.Message) {
 	for i := range msgs {
 		size += len(msgs[i].Type) + len(msgs[i].Data)
 	}
-	if b.arena == nil {
-		b.arena = make([]byte, 0, size)
-	}
+	b.Grow(len(msgs), size)
 	for _, msg := range msgs {
-		jm := jsonMsg{typeOff: -1, dataOff: -1}
 		if msg.Err != nil {
-			jm.bad = msg.Err
-			b.msgs = append(b.msgs, jm)
+			b.Add(nil, nil, msg.Err)
 			continue
 		}
-		if msg.Type != nil {
-			jm.typeOff = len(b.arena)
-			b.arena = append(b.arena, msg.Type...)
-			jm.typeEnd = len(b.arena)
-		}
-		if msg.Data != nil {
-			jm.dataOff = len(b.arena)
-			b.arena = append(b.arena, msg.Data...)
-			jm.dataEnd = len(b.arena)
-		}
-		b.msgs = append(b.msgs, jm)
+		b.Add(msg.Type, msg.Data, nil)
 	}
 }
 
@@ -156,30 +136,24 @@ func streamDecoder(raw bool, enc wire.Encoding, delimiter string, maxMessage int
 // values turns a batch into the flat [type, data, type, data, ...] array the JavaScript side
 // publishes.
 func (m *module) values(b *jsonBatch) (*goja.Object, error) {
-	vals := make([]any, 0, 2*len(b.msgs))
-	for _, jm := range b.msgs {
-		if jm.bad != nil {
-			vals = append(vals, "error", m.invalidJSON(jm.bad))
+	vals := make([]any, 0, 2*b.Len())
+	for i := 0; i < b.Len(); i++ {
+		typ, data, bad := b.At(i)
+		if bad != nil {
+			vals = append(vals, "error", m.invalidJSON(bad))
 			continue
 		}
-		t, err := m.json.Value(slice(b.arena, jm.typeOff, jm.typeEnd))
+		t, err := m.json.Value(typ)
 		if err != nil {
 			return nil, err
 		}
-		d, err := m.json.Value(slice(b.arena, jm.dataOff, jm.dataEnd))
+		d, err := m.json.Value(data)
 		if err != nil {
 			return nil, err
 		}
 		vals = append(vals, t, d)
 	}
 	return m.rt.VM.NewArray(vals...), nil
-}
-
-func slice(a []byte, off, end int) []byte {
-	if off < 0 {
-		return nil
-	}
-	return a[off:end]
 }
 
 // invalidJSON is the data of the 'error' event node-ipc publishes for a text that is not JSON.

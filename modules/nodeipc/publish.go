@@ -77,16 +77,17 @@ func (m *module) publish(target *goja.Object, typ goja.Value, args ...goja.Value
 // publishBatch publishes a read's messages from Go (see quiet); on a server each message's
 // data.id, when truthy, becomes the socket's id first, as node-ipc does.
 func (m *module) publishBatch(target *goja.Object, b *jsonBatch, socket *goja.Object) error {
-	for _, jm := range b.msgs {
+	for i := 0; i < b.Len(); i++ {
 		var typ, data goja.Value
-		if jm.bad != nil {
-			typ, data = m.rt.VM.ToValue("error"), m.invalidJSON(jm.bad)
+		rawType, rawData, bad := b.At(i)
+		if bad != nil {
+			typ, data = m.rt.VM.ToValue("error"), m.invalidJSON(bad)
 		} else {
 			var err error
-			if typ, err = m.json.Value(slice(b.arena, jm.typeOff, jm.typeEnd)); err != nil {
+			if typ, err = m.json.Value(rawType); err != nil {
 				return err
 			}
-			if data, err = m.json.Value(slice(b.arena, jm.dataOff, jm.dataEnd)); err != nil {
+			if data, err = m.json.Value(rawData); err != nil {
 				return err
 			}
 		}

@@ -133,7 +133,7 @@ func (h *serverConn) Batch(b any) error {
 			if err := m.publishBatch(h.ipc, x, h.sock.Obj); err != nil {
 				return err
 			}
-		} else if len(x.msgs) > 0 || x.partial {
+		} else if x.Len() > 0 || x.partial {
 			arr, err := m.values(x)
 			if err != nil {
 				return err

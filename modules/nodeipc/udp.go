@@ -141,7 +141,7 @@ func (u *udpSocket) deliver(d *datagram) error {
 	if d.raw != nil {
 		return m.call(m.serverRaw, u.ipc, rinfo, m.rt.NewBuffer(d.raw))
 	}
-	if len(d.json.msgs) == 0 {
+	if d.json.Len() == 0 {
 		return nil
 	}
 	arr, err := m.values(d.json)

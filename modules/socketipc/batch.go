@@ -6,24 +6,16 @@ import (
 
 	"github.com/dop251/goja"
 
+	ipcbatch "earlynode/modules/internal/ipc/batch"
 	"earlynode/modules/internal/ipc/ipcnet"
 	"earlynode/modules/socketipc/wire"
 )
 
-// batch is what one read decoded into: the messages' raw members copied into one arena, and
-// the error that ended the read's messages, if any.
+// batch is what one read decoded into: each message's topic and message (marked when the
+// text was null), and the error that ended the read's messages, if any.
 type batch struct {
-	arena []byte
-	items []item
-	err   error // *wire.DecodeError or a size-limit error
-	raw   []byte
-}
-
-// item locates one message's members in the arena; a negative offset is a missing member.
-type item struct {
-	topicOff, topicEnd int
-	msgOff, msgEnd     int
-	isNull             bool
+	ipcbatch.Batch[bool]
+	err error // *wire.DecodeError or a size-limit error
 }
 
 // newDecoder returns the reader-side decoder of one connection.
@@ -34,27 +26,15 @@ func newDecoder(maxMessage int) func([]byte) any {
 		if len(envs) == 0 && err == nil {
 			return nil
 		}
-		b := &batch{items: make([]item, 0, len(envs))}
+		b := &batch{err: err}
 		size := 0
 		for i := range envs {
 			size += len(envs[i].Topic) + len(envs[i].Message)
 		}
-		b.arena = make([]byte, 0, size)
+		b.Grow(len(envs), size)
 		for _, e := range envs {
-			it := item{topicOff: -1, msgOff: -1, isNull: e.IsNull}
-			if e.Topic != nil {
-				it.topicOff = len(b.arena)
-				b.arena = append(b.arena, e.Topic...)
-				it.topicEnd = len(b.arena)
-			}
-			if e.Message != nil {
-				it.msgOff = len(b.arena)
-				b.arena = append(b.arena, e.Message...)
-				it.msgEnd = len(b.arena)
-			}
-			b.items = append(b.items, it)
+			b.Add(e.Topic, e.Message, e.IsNull)
 		}
-		b.err = err
 		return b
 	}
 }
@@ -67,18 +47,19 @@ func rawDecoder(chunk []byte) any { return append([]byte(nil), chunk...) }
 // connection and becomes an 'error' event.
 func (h *connHandler) deliver(b *batch) error {
 	m := h.mod
-	for _, it := range b.items {
+	for i := 0; i < b.Len(); i++ {
 		if h.sock.Conn.Destroyed() {
 			return nil
 		}
-		if it.isNull {
+		rawTopic, rawMsg, isNull := b.At(i)
+		if isNull {
 			return h.failMessage(m.rt.VM.NewTypeError("Cannot read properties of null (reading 'message')"))
 		}
-		topic, err := m.json.Value(slice(b.arena, it.topicOff, it.topicEnd))
+		topic, err := m.json.Value(rawTopic)
 		if err != nil {
 			return h.failMessage(err)
 		}
-		msg, err := m.json.Value(slice(b.arena, it.msgOff, it.msgEnd))
+		msg, err := m.json.Value(rawMsg)
 		if err != nil {
 			return h.failMessage(err)
 		}
@@ -100,13 +81,6 @@ func (h *connHandler) deliver(b *batch) error {
 		return h.failMessage(jsErr)
 	}
 	return nil
-}
-
-func slice(a []byte, off, end int) []byte {
-	if off < 0 {
-		return nil
-	}
-	return a[off:end]
 }
 
 // listenerFailed handles an exception thrown by a message listener as the library does:

@@ -3,10 +3,10 @@
 // objects, and the JavaScript facade of a connection (the net.Socket the libraries hand to
 // their users).
 //
-// Unix and plain TCP connections and listeners run on loop/netpoll's Stream and Listener: the
-// loop waits in its epoll poller and reads, decodes and writes on its own goroutine, so no
-// message crosses a thread. TLS connections keep a reader and a writer goroutine that post to
-// the loop.
+// Connections and listeners, unix, TCP and TLS alike, run on loop/netpoll (a Stream, a TLSConn
+// over one, a Listener): the loop waits in its epoll poller and reads, decrypts, decodes,
+// encrypts and writes on its own goroutine, so no message crosses a thread. (Only a TLS
+// handshake runs on a goroutine of its own, fed by the loop.)
 //
 // Bytes never cross into JavaScript on the hot path: each chunk read goes to the connection's
 // Decoder (pure Go framing) and what it returns reaches Events.Batch as one batch per read;

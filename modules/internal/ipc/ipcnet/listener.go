@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net"
 	"os"
-	"time"
 
 	"earlynode/loop"
 	"earlynode/loop/netpoll"
@@ -24,12 +23,13 @@ type ListenOptions struct {
 	ReadableAll, WritableAll bool
 }
 
-// Listener accepts connections for the loop.
+// Listener accepts connections for the loop: its socket is served by the loop's poller, and so
+// are the connections it accepts (see streamconn.go).
 type Listener struct {
 	loop    *loop.Loop
 	handle  *loop.Handle
-	ln      net.Listener      // TLS listeners: the Go listener an accept goroutine serves
-	tln     *netpoll.Listener // others: the socket the loop's poller serves
+	tln     *netpoll.Listener
+	tls     *tls.Config // every connection a TLS server connection, when set
 	addr    net.Addr
 	path    string // a unix socket file to remove on Close
 	onConn  func(c *Conn) error
@@ -40,10 +40,9 @@ type Listener struct {
 	// while that many are open (Node's server.maxConnections).
 	MaxConnections int
 
-	conns      int
-	closing    bool
-	acceptDone bool
-	closed     bool
+	conns   int
+	closing bool
+	closed  bool
 }
 
 // Listen binds and listens at once (an error is returned, nothing is posted) and starts
@@ -72,15 +71,11 @@ func Listen(l *loop.Loop, opts ListenOptions, onConn func(*Conn) error, onError 
 			return nil, &OpError{Syscall: "listen", Address: opts.Address, Err: err}
 		}
 	}
-	s := &Listener{loop: l, handle: l.NewHandle(), ln: ln, addr: ln.Addr(), onConn: onConn, onError: onError, onClose: onClose}
-	if opts.TLS == nil {
-		if err := s.listenFD(opts); err != nil {
-			s.handle.Close(nil)
-			return nil, wrapOp("listen", opts.Address, err)
-		}
-		return s, nil
+	s := &Listener{loop: l, handle: l.NewHandle(), tls: opts.TLS, addr: ln.Addr(), onConn: onConn, onError: onError, onClose: onClose}
+	if err := s.listenFD(ln, opts); err != nil {
+		s.handle.Close(nil)
+		return nil, wrapOp("listen", opts.Address, err)
 	}
-	go s.acceptLoop(opts.TLS)
 	return s, nil
 }
 
@@ -104,57 +99,6 @@ func chmodAll(path string, readable, writable bool) error {
 	return os.Chmod(path, mode|want)
 }
 
-func (s *Listener) acceptLoop(tlsConf *tls.Config) {
-	var backoff time.Duration
-	for {
-		nc, err := s.ln.Accept()
-		if err != nil {
-			if !errors.Is(err, net.ErrClosed) {
-				// Out of file descriptors and the like: wait and go on, as net/http does.
-				backoff = min(max(2*backoff, 5*time.Millisecond), time.Second)
-				time.Sleep(backoff)
-				continue
-			}
-			s.handle.Post(func() error {
-				s.acceptDone = true
-				return s.maybeClosed()
-			})
-			return
-		}
-		backoff = 0
-		if tlsConf != nil {
-			go s.handshake(tls.Server(nc, tlsConf))
-			continue
-		}
-		s.handOver(nc)
-	}
-}
-
-func (s *Listener) handshake(tc *tls.Conn) {
-	if err := tc.HandshakeContext(context.Background()); err != nil {
-		tc.Close()
-		s.handle.Post(func() error {
-			if s.onError == nil || s.closing {
-				return nil
-			}
-			return s.onError(&OpError{Syscall: "handshake", Err: &tlsError{err}})
-		})
-		return
-	}
-	s.handOver(tc)
-}
-
-func (s *Listener) handOver(nc net.Conn) {
-	s.handle.Post(func() error {
-		if s.closing || (s.MaxConnections > 0 && s.conns >= s.MaxConnections) {
-			nc.Close()
-			return nil
-		}
-		s.conns++
-		return s.onConn(accepted(s.loop, nc, s))
-	})
-}
-
 func (s *Listener) connClosed() {
 	s.conns--
 	if s.closing {
@@ -175,21 +119,16 @@ func (s *Listener) Close() {
 		return
 	}
 	s.closing = true
-	if s.tln != nil {
-		s.tln.Close()
-		s.removeFile()
-		s.acceptDone = true
-		s.maybeClosed()
-		return
-	}
-	s.ln.Close()
+	s.tln.Close()
+	s.removeFile()
+	s.maybeClosed()
 }
 
 // Closing reports whether Close was called.
 func (s *Listener) Closing() bool { return s.closing }
 
 func (s *Listener) maybeClosed() error {
-	if s.closed || !s.closing || !s.acceptDone || s.conns > 0 {
+	if s.closed || !s.closing || s.conns > 0 {
 		return nil
 	}
 	s.closed = true
@@ -200,7 +139,7 @@ func (s *Listener) maybeClosed() error {
 // Ref makes the listener keep the loop alive (the default).
 func (s *Listener) Ref() {
 	s.handle.Ref()
-	if s.tln != nil && !s.closing {
+	if !s.closing {
 		s.tln.Ref()
 	}
 }
@@ -208,23 +147,20 @@ func (s *Listener) Ref() {
 // Unref lets the loop exit while the listener is open.
 func (s *Listener) Unref() {
 	s.handle.Unref()
-	if s.tln != nil && !s.closing {
+	if !s.closing {
 		s.tln.Unref()
 	}
 }
 
-// Start runs an accepted connection's goroutines; call it after SetEvents.
-func (c *Conn) Start() { c.start() }
-
 // listenFD moves the Go listener's socket to the loop's poller: connections are accepted, read
 // and written on the loop goroutine (see streamconn.go).
-func (s *Listener) listenFD(opts ListenOptions) error {
-	if ul, ok := s.ln.(*net.UnixListener); ok {
+func (s *Listener) listenFD(ln net.Listener, opts ListenOptions) error {
+	if ul, ok := ln.(*net.UnixListener); ok {
 		ul.SetUnlinkOnClose(false) // Close removes the file itself
 		s.path = opts.Address
 	}
 	var err error
-	s.tln, err = netpoll.AdoptListener(s.loop, s.ln, s.accept)
+	s.tln, err = netpoll.AdoptListener(s.loop, ln, s.accept)
 	if err != nil {
 		s.removeFile()
 		return err
@@ -238,12 +174,36 @@ func (s *Listener) removeFile() {
 	}
 }
 
-// accept takes one accepted connection, on the loop.
+// accept takes one accepted connection, on the loop; a TLS one is handed over only once its
+// handshake has succeeded (a failed one is reported to onError).
 func (s *Listener) accept(st *netpoll.Stream) error {
+	if s.tls == nil {
+		return s.handOver(st)
+	}
+	tc := netpoll.TLSServer(st, s.tls)
+	tc.Handshake(func(err error) error {
+		if err != nil {
+			if s.onError == nil || s.closing {
+				return nil
+			}
+			cause := err
+			var he *netpoll.HandshakeError
+			if errors.As(err, &he) {
+				cause = he.Err
+			}
+			return s.onError(&OpError{Syscall: "handshake", Err: &tlsError{cause}})
+		}
+		return s.handOver(tc)
+	})
+	return nil
+}
+
+// handOver gives an accepted connection to onConn, unless the listener is closing or full.
+func (s *Listener) handOver(conn netpoll.Conn) error {
 	if s.closing || (s.MaxConnections > 0 && s.conns >= s.MaxConnections) {
-		st.Abort(nil)
+		conn.Abort(nil)
 		return nil
 	}
 	s.conns++
-	return s.onConn(acceptedConn(s.loop, st, s))
+	return s.onConn(acceptedConn(s.loop, conn, s))
 }

@@ -10,13 +10,15 @@ import (
 	"earlynode/loop/netpoll"
 )
 
-// A unix-socket or plain TCP connection runs on a netpoll.Stream: the loop reads and writes its
-// non-blocking socket itself when the loop's poller says it is ready, so a message crosses no
-// goroutine on its way to JavaScript and a reply is written by the same thread that decoded
-// the request (the reader/writer goroutines of TLS connections cost two thread hand-offs per
-// round trip). The methods below run on the loop goroutine.
+// Every connection runs on a netpoll.Conn: a Stream for unix and plain TCP, a TLSConn over one
+// for TLS. The loop reads and writes the non-blocking socket itself when the loop's poller
+// says it is ready (TLS decrypts and encrypts there too, once its handshake is done), so a
+// message crosses no goroutine on its way to JavaScript and a reply is written by the same
+// thread that decoded the request. The methods below run on the loop goroutine.
 
-// dialStream connects off the loop and then attaches the socket to a Stream on the loop.
+// dialStream connects off the loop and then attaches the socket to a Stream on the loop (a
+// TLSConn over it when opts.TLS is set: 'connect' comes with the TCP connection, as Node's,
+// and the handshake follows).
 func (c *Conn) dialStream(l *loop.Loop, opts DialOptions) {
 	d := net.Dialer{LocalAddr: opts.LocalAddr}
 	nc, err := d.DialContext(context.Background(), opts.Network, opts.Address)
@@ -39,7 +41,11 @@ func (c *Conn) dialStream(l *loop.Loop, opts DialOptions) {
 		c.laddr, c.raddr = laddr, raddr
 		st, err := netpoll.Adopt(l, nc)
 		if err == nil {
-			err = c.attach(st)
+			var conn netpoll.Conn = st
+			if opts.TLS != nil {
+				conn = netpoll.TLSClient(st, opts.TLS)
+			}
+			err = c.attach(conn)
 		}
 		if err != nil {
 			return c.fail(wrapOp("connect", opts.Address, err))
@@ -51,41 +57,41 @@ func (c *Conn) dialStream(l *loop.Loop, opts DialOptions) {
 	})
 }
 
-// acceptedConn wraps a connection a listener accepted; Start attaches it.
-func acceptedConn(l *loop.Loop, st *netpoll.Stream, ln *Listener) *Conn {
-	c := newConn(l.NewHandle(), nil)
+// acceptedConn wraps a connection a listener accepted (a TLS one once its handshake is done);
+// Start attaches it.
+func acceptedConn(l *loop.Loop, conn netpoll.Conn, ln *Listener) *Conn {
+	c := newConn(l, nil)
 	c.ln = ln
-	c.lp = l
-	c.accepted = st
-	c.laddr = st.LocalAddr()
-	c.raddr = st.RemoteAddr()
+	c.accepted = conn
+	c.laddr = conn.LocalAddr()
+	c.raddr = conn.RemoteAddr()
 	return c
 }
 
-// attach starts reading st.
-func (c *Conn) attach(st *netpoll.Stream) error {
-	if err := st.Start(streamEvents{c}); err != nil {
+// attach starts reading conn.
+func (c *Conn) attach(conn netpoll.Conn) error {
+	if err := conn.Start(streamEvents{c}); err != nil {
 		return err
 	}
-	c.stream = st
+	c.stream = conn
 	if c.unref {
-		st.Unref()
+		conn.Unref()
 	}
-	c.mu.Lock()
-	c.ready = true
-	c.mu.Unlock()
 	return nil
 }
 
-// startAccepted attaches an accepted connection (Start for a stream connection).
+// startAccepted attaches an accepted connection.
 func (c *Conn) startAccepted() {
-	st := c.accepted
-	c.accepted = nil
-	if c.destroyed {
-		st.Abort(nil)
+	conn := c.accepted
+	if conn == nil {
 		return
 	}
-	if err := c.attach(st); err != nil {
+	c.accepted = nil
+	if c.destroyed {
+		conn.Abort(nil)
+		return
+	}
+	if err := c.attach(conn); err != nil {
 		c.handle.Post(func() error {
 			if c.destroyed {
 				return nil
@@ -119,17 +125,13 @@ func (c *Conn) flushStream() error {
 		return nil
 	}
 	buf := c.out
-	c.mu.Lock()
 	c.out = c.spare[:0]
-	c.mu.Unlock()
 	if c.stream.Pending() > 0 {
 		c.stream.TryFlush() // the socket may take more now
 	}
 	c.stream.Write(buf) // an error ends the stream, which reports it (End)
 	if cap(buf) <= 1<<20 {
-		c.mu.Lock()
 		c.spare = buf[:0]
-		c.mu.Unlock()
 	}
 	if c.endReq {
 		c.stream.CloseWrite()
@@ -157,21 +159,15 @@ func (c *Conn) closeStream() {
 	c.stream.Close()
 }
 
-// streamEvents turns what a Stream reports into the connection's events.
+// streamEvents turns what a netpoll.Conn reports into the connection's events.
 type streamEvents struct{ c *Conn }
 
 func (e streamEvents) Data(b []byte) error {
 	c := e.c
-	if c.destroyed {
+	if c.destroyed || c.decode == nil {
 		return nil
 	}
-	c.mu.Lock()
-	decode := c.decode
-	c.mu.Unlock()
-	if decode == nil {
-		return nil
-	}
-	if batch := decode(b); batch != nil {
+	if batch := c.decode(b); batch != nil {
 		return c.events.Batch(batch)
 	}
 	return nil
@@ -191,6 +187,10 @@ func (e streamEvents) End(err error) error {
 		return nil
 	}
 	if err != nil {
+		var he *netpoll.HandshakeError
+		if errors.As(err, &he) {
+			return c.fail(wrapOp("connect", c.address, he.Err))
+		}
 		sys := "read"
 		var se *os.SyscallError
 		if errors.As(err, &se) && (se.Syscall == "write" || se.Syscall == "writev" || se.Syscall == "shutdown") {
