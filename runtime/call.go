@@ -18,80 +18,29 @@ type exitRequest struct{ code int }
 // (a native function) must call fn directly instead, so that exceptions reach the JS caller.
 func (rt *Runtime) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (goja.Value, error) {
 	v, err := fn(this, args...)
-	if err != nil {
-		return nil, rt.wrapError(err)
-	}
-	if rt.exiting {
-		// node.exit ran as the callback's last act: its interrupt may not have been seen.
-		rt.VM.ClearInterrupt()
-		rt.exiting = false
-		return nil, &ExitError{Code: rt.exitCode}
+	if err := rt.Uncaught(err); err != nil {
+		return nil, err
 	}
 	return v, nil
 }
 
-// Emit calls every listener of event on the emitter obj with args, `this` being obj, from the
-// loop (see Call). Listeners added while it runs wait for the next emit. It walks the listener
-// array in Go, so an emit costs one JavaScript call per listener and nothing more.
-func (rt *Runtime) Emit(obj *goja.Object, event string, args ...goja.Value) error {
-	var first goja.Callable
-	var rest []goja.Callable
-	if !rt.listenersOf(obj, event, &first, &rest) {
-		return nil
+// Uncaught is how a module reports, from a loop callback, an error that must end the program
+// as an uncaught exception does: err is what a JavaScript function the module called directly
+// returned (an exception, node.exit's interrupt; nil for a normal return), and the result is
+// the error for the callback to return (a *FatalError, an *ExitError for node.exit, or nil).
+// Call, Emit, Resolve and Reject do this themselves; an error already made by them passes
+// unchanged.
+func (rt *Runtime) Uncaught(err error) error {
+	if err != nil {
+		return rt.wrapError(err)
 	}
-	if _, err := rt.Call(first, obj, args...); err != nil {
-		return err
-	}
-	for _, fn := range rest {
-		if _, err := rt.Call(fn, obj, args...); err != nil {
-			return err
-		}
+	if rt.exiting {
+		// node.exit ran as the function's last act: its interrupt may not have been seen.
+		rt.VM.ClearInterrupt()
+		rt.exiting = false
+		return &ExitError{Code: rt.exitCode}
 	}
 	return nil
-}
-
-// EmitJS is Emit for Go code already running inside a JavaScript call: an exception thrown by a
-// listener propagates to the JavaScript caller as a panic that goja turns back into a throw.
-func (rt *Runtime) EmitJS(obj *goja.Object, event string, args ...goja.Value) {
-	var first goja.Callable
-	var rest []goja.Callable
-	if !rt.listenersOf(obj, event, &first, &rest) {
-		return
-	}
-	if _, err := first(obj, args...); err != nil {
-		panic(err)
-	}
-	for _, fn := range rest {
-		if _, err := fn(obj, args...); err != nil {
-			panic(err)
-		}
-	}
-}
-
-// listenersOf reads the listeners of event on obj (obj._events[event], an array): the first, and a snapshot of the others. It reports whether there is any.
-func (rt *Runtime) listenersOf(obj *goja.Object, event string, first *goja.Callable, rest *[]goja.Callable) bool {
-	ev, ok := obj.Get("_events").(*goja.Object)
-	if !ok {
-		return false
-	}
-	// Inherited names (toString, constructor) are functions, never arrays: only own lists pass.
-	list, ok := ev.Get(event).(*goja.Object)
-	if !ok || list.ClassName() != "Array" {
-		return false
-	}
-	n := int(list.Get("length").ToInteger())
-	for i := 0; i < n; i++ {
-		fn, ok := goja.AssertFunction(list.Get(itoa(i)))
-		if !ok {
-			continue
-		}
-		if *first == nil {
-			*first = fn
-		} else {
-			*rest = append(*rest, fn)
-		}
-	}
-	return *first != nil
 }
 
 // FatalError is an exception that escaped to the loop, or a syntax error, or a module that
@@ -145,7 +94,8 @@ func (rt *Runtime) wrapError(err error) error {
 		}
 	}
 	var fe *FatalError
-	if errors.As(err, &fe) {
+	var exit *ExitError
+	if errors.As(err, &fe) || errors.As(err, &exit) {
 		return err
 	}
 	return &FatalError{Err: err}

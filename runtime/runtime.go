@@ -58,6 +58,8 @@ type Runtime struct {
 
 	streamsKit *streams     // node.Stream, made on first use (stream.go)
 	glueLib    *goja.Object // the runtime argument of glue files (native.go)
+
+	calls callCache // the functions last called as listeners (events.go)
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with

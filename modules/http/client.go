@@ -183,7 +183,7 @@ func (r *clientRequest) Data(b []byte) error {
 				return err
 			}
 		case wire.EventBody:
-			if res := r.res; res != nil && hasListeners(res.obj, "body") {
+			if res := r.res; res != nil && runtime.HasListeners(res.obj, "body") {
 				if v := res.dec.Value(m.rt, p.Body()); v != nil {
 					if err := m.rt.Emit(res.obj, "body", v); err != nil {
 						return err
@@ -212,7 +212,7 @@ func (r *clientRequest) complete() error {
 	if res == nil {
 		return nil
 	}
-	if v := res.dec.Flush(m.rt); v != nil && hasListeners(res.obj, "body") {
+	if v := res.dec.Flush(m.rt); v != nil && runtime.HasListeners(res.obj, "body") {
 		if err := m.rt.Emit(res.obj, "body", v); err != nil {
 			return err
 		}

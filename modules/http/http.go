@@ -8,7 +8,6 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/modules/http/wire"
-	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
 
@@ -34,9 +33,6 @@ type module struct {
 	requests  map[*goja.Object]*request
 	responses map[*goja.Object]*response
 
-	// events calls the listeners of the hot events (request, body, complete).
-	events tcp.Events
-
 	// Values made once: common strings the hot path hands to JavaScript.
 	strGET, strPOST, str11, str10 goja.Value
 	indexKeys                     []string
@@ -45,7 +41,6 @@ type module struct {
 // Install adds node.http (made on first use) and node.cat to the runtime.
 func Install(rt *runtime.Runtime) {
 	m := &module{rt: rt}
-	m.events.Runtime = rt
 	rt.Lazy(rt.Node(), "http", m.namespace)
 	rt.Node().Set("cat", m.nodeCat)
 }
@@ -121,9 +116,6 @@ func (m *module) emitterProto() *goja.Object {
 	p.SetPrototype(m.rt.EmitterPrototype())
 	return p
 }
-
-// hasListeners reports whether obj has a listener for event, without calling JavaScript.
-func hasListeners(obj *goja.Object, event string) bool { return tcp.HasListeners(obj, event) }
 
 // errorValue makes an Error for an `error` event or an errback.
 func (m *module) errorValue(msg string) *goja.Object { return m.rt.NewError(msg) }

@@ -50,26 +50,27 @@ func (m *module) newRequest(sc *serverConn, h *wire.Head) *request {
 
 // emitBody emits one piece of the body in the request's encoding.
 func (r *request) emitBody(b []byte) error {
-	if !hasListeners(r.obj, "body") {
+	l := r.sc.m.rt.Listeners(r.obj, "body")
+	if !l.Heard() {
 		return nil
 	}
 	v := r.dec.Value(r.sc.m.rt, b)
 	if v == nil {
 		return nil
 	}
-	return r.sc.m.events.Emit1(r.obj, "body", v)
+	return l.Emit(v)
 }
 
 // complete emits `complete` (once) and forgets the Go side.
 func (r *request) complete() error {
 	m := r.sc.m
 	delete(m.requests, r.obj)
-	if v := r.dec.Flush(m.rt); v != nil && hasListeners(r.obj, "body") {
+	if v := r.dec.Flush(m.rt); v != nil && runtime.HasListeners(r.obj, "body") {
 		if err := m.rt.Emit(r.obj, "body", v); err != nil {
 			return err
 		}
 	}
-	return m.events.Emit0(r.obj, "complete")
+	return m.rt.Emit(r.obj, "complete")
 }
 
 // requestPrototype is node.http.ServerRequest.prototype: setBodyEncoding and the lazy uri and

@@ -9,6 +9,7 @@ import (
 	"earlynode/loop"
 	"earlynode/loop/netpoll"
 	"earlynode/modules/http/wire"
+	"earlynode/runtime"
 )
 
 // serverConn is one connection of a node.http server. The loop reads it, parses each read with
@@ -83,7 +84,7 @@ func (m *module) newServerConn(srv *Server, s *netpoll.Stream) (*serverConn, err
 // start emits `connection` and starts the idle timer.
 func (sc *serverConn) start() error {
 	sc.armTimer(sc.timeout)
-	if hasListeners(sc.srv.obj, "connection") {
+	if runtime.HasListeners(sc.srv.obj, "connection") {
 		return sc.m.rt.Emit(sc.srv.obj, "connection", sc.obj)
 	}
 	return nil
@@ -271,7 +272,7 @@ func (sc *serverConn) request(h *wire.Head) error {
 	req := sc.m.newRequest(sc, h)
 	sc.cur = req
 	res := sc.newResponse(h)
-	if h.Upgrade && !hasListeners(sc.srv.obj, "request") {
+	if h.Upgrade && !runtime.HasListeners(sc.srv.obj, "request") {
 		// Nobody can take this upgrade, and nobody answers plain requests either.
 		res.abort()
 		sc.cur = nil
@@ -279,7 +280,7 @@ func (sc *serverConn) request(h *wire.Head) error {
 		sc.answerError(&wire.Error{Kind: wire.ErrBadRequestLine, Status: 400, Msg: "nobody serves upgrades to " + h.Target})
 		return nil
 	}
-	return sc.m.events.Emit2(sc.srv.obj, "request", req.obj, res.obj)
+	return sc.m.rt.Emit(sc.srv.obj, "request", req.obj, res.obj)
 }
 
 // bad answers input that broke HTTP with its status (400, 431, 505) and closes after the
@@ -328,7 +329,7 @@ func (sc *serverConn) answerError(perr error) {
 
 // emitError emits `error` with an Error naming what failed, when someone listens.
 func (sc *serverConn) emitError(obj *goja.Object, msg string) error {
-	if !hasListeners(obj, "error") {
+	if !runtime.HasListeners(obj, "error") {
 		return nil
 	}
 	return sc.m.rt.Emit(obj, "error", sc.m.errorValue(msg))
@@ -465,7 +466,7 @@ func (sc *serverConn) ended(err error) error {
 		sc.cur = nil
 		delete(sc.m.requests, r.obj)
 	}
-	if !hasListeners(sc.obj, "disconnect") {
+	if !runtime.HasListeners(sc.obj, "disconnect") {
 		return nil
 	}
 	return sc.m.rt.Emit(sc.obj, "disconnect", sc.m.rt.VM.ToValue(err != nil))
@@ -497,7 +498,7 @@ func (sc *serverConn) onTimer() error {
 		sc.armTimer(sc.timeout - idle)
 		return nil
 	}
-	if hasListeners(sc.obj, "timeout") {
+	if runtime.HasListeners(sc.obj, "timeout") {
 		if err := sc.m.rt.Emit(sc.obj, "timeout"); err != nil {
 			return err
 		}

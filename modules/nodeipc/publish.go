@@ -2,8 +2,6 @@ package nodeipc
 
 import (
 	"github.com/dop251/goja"
-
-	"earlynode/modules/internal/ipc/ipcnet"
 )
 
 // quiet reports whether a node-ipc Client or Server can have its messages published straight
@@ -54,8 +52,8 @@ func (m *module) publish(target *goja.Object, typ goja.Value, args ...goja.Value
 		if !ok {
 			continue
 		}
-		if _, err := fn(target, args...); err != nil {
-			return ipcnet.Uncaught(m.rt, err)
+		if _, err := m.rt.Call(fn, target, args...); err != nil {
+			return err
 		}
 		if o := h.Get("_once_"); o != nil && o.ToBoolean() {
 			once = append(once, h)

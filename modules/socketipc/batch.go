@@ -7,7 +7,6 @@ import (
 	"github.com/dop251/goja"
 
 	ipcbatch "earlynode/modules/internal/ipc/batch"
-	"earlynode/modules/internal/ipc/ipcnet"
 	"earlynode/modules/socketipc/wire"
 )
 
@@ -63,10 +62,10 @@ func (h *connHandler) deliver(b *batch) error {
 		if err != nil {
 			return h.failMessage(err)
 		}
-		if _, err := ipcnet.Emit(h.emitter, "message", msg, topic, h.clientID); err != nil {
+		if err := m.rt.Emit(h.emitter, "message", msg, topic, h.clientID); err != nil {
 			return h.listenerFailed(err)
 		}
-		if _, err := ipcnet.Emit(h.emitter, h.topicEvent(topic), msg, h.clientID); err != nil {
+		if err := m.rt.Emit(h.emitter, h.topicEvent(topic), msg, h.clientID); err != nil {
 			return h.listenerFailed(err)
 		}
 	}
@@ -83,14 +82,15 @@ func (h *connHandler) deliver(b *batch) error {
 	return nil
 }
 
-// listenerFailed handles an exception thrown by a message listener as the library does:
-// the connection is destroyed and the exception becomes an 'error' event. node.exit passes.
+// listenerFailed handles an exception thrown by a message listener (the error Runtime.Emit
+// gave) as the library does: the connection is destroyed and the exception becomes an 'error'
+// event. node.exit passes.
 func (h *connHandler) listenerFailed(err error) error {
 	var ex *goja.Exception
 	if errors.As(err, &ex) {
 		return h.failMessage(ex)
 	}
-	return ipcnet.Uncaught(h.mod.rt, err)
+	return err
 }
 
 // topicEvent is "message." + topic, remembered for the last topic seen.

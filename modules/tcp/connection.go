@@ -100,7 +100,7 @@ func (c *Connection) connect(port int, host string) {
 		if err != nil {
 			c.state = Closed
 			c.queued = nil
-			return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
+			return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
 		}
 		return c.start(s, true)
 	})
@@ -120,7 +120,7 @@ func (c *Connection) start(s *netpoll.Stream, emitConnect bool) error {
 	h := &connHandler{c: c}
 	if err := s.Start(h); err != nil {
 		c.state = Closed
-		return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
+		return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(true))
 	}
 	h.s = s
 	c.cur = h
@@ -137,7 +137,7 @@ func (c *Connection) start(s *netpoll.Stream, emitConnect bool) error {
 		c.close()
 	}
 	if emitConnect {
-		return c.m.emit(c.obj, "connect")
+		return c.m.rt.Emit(c.obj, "connect")
 	}
 	return nil
 }
@@ -148,15 +148,15 @@ func (h *connHandler) Data(b []byte) error {
 	if c.cur != h || (c.state != Open && c.state != ReadOnly) {
 		return nil
 	}
-	t := c.m.events.Find(c.obj, "receive")
-	if !t.Heard() {
+	l := c.m.rt.Listeners(c.obj, "receive")
+	if !l.Heard() {
 		return nil
 	}
 	v := c.dec.Value(c.m.rt, b)
 	if v == nil {
 		return nil
 	}
-	return t.Emit1(&c.m.events, v)
+	return l.Emit(v)
 }
 
 // EOF handles the peer's FIN: readyState goes from open to writeOnly (or from readOnly to
@@ -167,7 +167,7 @@ func (h *connHandler) EOF() error {
 		return nil
 	}
 	if v := c.dec.Flush(c.m.rt); v != nil {
-		if err := c.m.emit(c.obj, "receive", v); err != nil {
+		if err := c.m.rt.Emit(c.obj, "receive", v); err != nil {
 			return err
 		}
 		if c.cur != h || (c.state != Open && c.state != ReadOnly) {
@@ -180,7 +180,7 @@ func (h *connHandler) EOF() error {
 		c.state = Closed
 		h.s.Close()
 	}
-	return c.m.emit(c.obj, "eof")
+	return c.m.rt.Emit(c.obj, "eof")
 }
 
 // End runs once the socket is closed: readyState becomes closed and `disconnect(had_error)`
@@ -196,7 +196,7 @@ func (h *connHandler) End(err error) error {
 	if c.timer != nil {
 		c.timer.Stop()
 	}
-	return c.m.emit(c.obj, "disconnect", c.m.rt.VM.ToValue(err != nil))
+	return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(err != nil))
 }
 
 // send writes data; on the loop inside the JavaScript call. It throws only when readyState
@@ -246,7 +246,7 @@ func (c *Connection) forceClose() {
 		c.queued = nil
 		c.state = Closed
 		obj := c.obj
-		c.m.rt.Post(func() error { return c.m.emit(obj, "disconnect", c.m.rt.VM.ToValue(false)) })
+		c.m.rt.Post(func() error { return c.m.rt.Emit(obj, "disconnect", c.m.rt.VM.ToValue(false)) })
 	case Closed:
 		if c.stream != nil {
 			c.stream.Abort(nil)
@@ -284,7 +284,7 @@ func (c *Connection) onTimer() error {
 		c.armTimer(c.timeout - idle)
 		return nil
 	}
-	if err := c.m.emit(c.obj, "timeout"); err != nil {
+	if err := c.m.rt.Emit(c.obj, "timeout"); err != nil {
 		return err
 	}
 	if c.stream == s {

@@ -48,13 +48,13 @@ func (s *Server) accepted(st *netpoll.Stream) error {
 	if err := c.start(st, false); err != nil {
 		return err
 	}
-	if err := s.m.emit(s.obj, "connection", obj); err != nil {
+	if err := s.m.rt.Emit(s.obj, "connection", obj); err != nil {
 		return err
 	}
 	if c.state == Closed && c.stream == nil {
 		return nil
 	}
-	return s.m.emit(obj, "connect")
+	return s.m.rt.Emit(obj, "connect")
 }
 
 // close stops accepting; open connections stay.

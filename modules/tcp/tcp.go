@@ -30,7 +30,6 @@ var (
 // module is node.tcp inside one runtime.
 type module struct {
 	rt          *runtime.Runtime
-	events      Events
 	connProto   *goja.Object
 	serverProto *goja.Object
 }
@@ -38,7 +37,6 @@ type module struct {
 // Install adds node.tcp to the runtime (made on first use).
 func Install(rt *runtime.Runtime) {
 	m := &module{rt: rt}
-	m.events.Runtime = rt
 	rt.Lazy(rt.Node(), "tcp", m.namespace)
 }
 
@@ -204,27 +202,4 @@ func describeAddr(port int, host string) string {
 		return strconv.Itoa(port)
 	}
 	return strconv.Itoa(port) + ", " + strconv.Quote(host)
-}
-
-// emit emits event on obj when it has a listener for it (see Runtime.Emit); without one it
-// makes no garbage, which matters with many connections.
-func (m *module) emit(obj *goja.Object, event string, args ...goja.Value) error {
-	if !HasListeners(obj, event) {
-		return nil
-	}
-	return m.rt.Emit(obj, event, args...)
-}
-
-// HasListeners reports whether the emitter obj has a listener for event, without calling
-// JavaScript.
-func HasListeners(obj *goja.Object, event string) bool {
-	ev, ok := obj.Get("_events").(*goja.Object)
-	if !ok {
-		return false
-	}
-	list, ok := ev.Get(event).(*goja.Object)
-	if !ok {
-		return false
-	}
-	return list.Get("length").ToInteger() > 0
 }

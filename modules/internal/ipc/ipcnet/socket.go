@@ -93,7 +93,7 @@ func (s *Socket) Error(err error) error {
 	if e := s.lib.Error(err); e != nil {
 		return e
 	}
-	if s.listens("error") {
+	if runtime.HasListeners(s.Obj, "error") {
 		return s.rt.Emit(s.Obj, "error", JSError(s.rt, err))
 	}
 	return nil
@@ -123,7 +123,7 @@ func (s *Socket) Write(data []byte) bool {
 		if err := s.lib.Error(&jsError{e}); err != nil {
 			return err
 		}
-		if s.listens("error") {
+		if runtime.HasListeners(s.Obj, "error") {
 			return s.rt.Emit(s.Obj, "error", e)
 		}
 		return nil
@@ -135,15 +135,6 @@ func (s *Socket) Write(data []byte) bool {
 type jsError struct{ obj *goja.Object }
 
 func (e *jsError) Error() string { return e.obj.Get("message").String() }
-
-func (s *Socket) listens(event string) bool {
-	ev, ok := s.Obj.Get("_events").(*goja.Object)
-	if !ok {
-		return false
-	}
-	l, ok := ev.Get(event).(*goja.Object)
-	return ok && l.Get("length").ToInteger() > 0
-}
 
 func prototype(rt *runtime.Runtime) *goja.Object {
 	cacheMu.Lock()
