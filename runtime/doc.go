@@ -79,9 +79,13 @@
 //
 // Calling JavaScript. From a loop callback, call JavaScript only through rt.Call, rt.Emit,
 // rt.Resolve or rt.Reject, and return the error they give from the callback: it is the uncaught
-// exception (or node.exit) that stops the program. From Go code that is itself running inside
-// a JavaScript call (a native function), use rt.EmitJS or call the function directly, so that
-// exceptions reach the JavaScript caller.
+// exception (or node.exit) that stops the program. A function called directly from a loop
+// callback has its error turned into that one by rt.Uncaught. From Go code that is itself
+// running inside a JavaScript call (a native function), use rt.EmitJS or call the function
+// directly, so that exceptions reach the JavaScript caller.
+//
+// Listeners. Go finds an emitter's listeners only through events.go: HasListeners, and
+// rt.Listeners to look them up before making the arguments of an event that may go unheard.
 //
 // Objects. Objects users extend (sockets, servers, streams) are plain JS objects inheriting
 // node.EventEmitter.prototype (rt.NewEmitter, rt.EmitterPrototype) with the Go side under a
