@@ -1,6 +1,9 @@
 package wire
 
-import "earlynode/modules/internal/ipc/jsonframe"
+import (
+	"earlynode/modules/internal/ipc/jsonframe"
+	"earlynode/runtime/utf8split"
+)
 
 // RawDecoder turns the chunks a stream socket receives in rawBuffer mode into
 // the buffers node-ipc publishes with 'data'. node-ipc calls
@@ -95,34 +98,9 @@ func (d *RawDecoder) tailToHold(chunk []byte) int {
 	n := len(chunk)
 	switch d.enc {
 	case UTF8:
-		if chunk[n-1]&0x80 == 0 {
-			return 0
-		}
-		for i, count := n-1, 1; ; i, count = i-1, count+1 {
-			c := chunk[i]
-			if c&0xc0 == 0x80 { // a continuation byte
-				if count >= 4 || i == 0 {
-					return 0
-				}
-				continue
-			}
-			var size int
-			switch {
-			case c&0xe0 == 0xc0:
-				size = 2
-			case c&0xf0 == 0xe0:
-				size = 3
-			case c&0xf8 == 0xf0:
-				size = 4
-			default:
-				return 0
-			}
-			if count >= size {
-				return 0
-			}
-			d.missing = size - count
-			return count
-		}
+		held, missing := utf8split.Tail(chunk)
+		d.missing = missing
+		return held
 	case UTF16LE:
 		if n%2 == 1 {
 			d.missing = 1
