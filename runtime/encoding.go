@@ -141,6 +141,39 @@ func (rt *Runtime) ValueOf(data []byte, enc Encoding) goja.Value {
 	return rt.VM.NewArray(vals...)
 }
 
+// EncodeString is Buffer.from(s, encoding) for Node's encoding names (the libraries' sockets
+// are written with them); utf8 (also what an unknown name gives, as Node does for writes) is
+// done in Go, the others by the program's Buffer.
+func (rt *Runtime) EncodeString(s string, encoding string) ([]byte, error) {
+	switch strings.ToLower(encoding) {
+	case "utf8", "utf-8", "":
+		return []byte(s), nil
+	}
+	v, err := rt.bufferFrom(rt.VM.ToValue(s), encoding)
+	if err != nil {
+		return nil, err
+	}
+	return rt.BytesOf(v, BufferEncoding)
+}
+
+// bufferFrom calls JavaScript's Buffer.from(v, encoding).
+func (rt *Runtime) bufferFrom(v goja.Value, encoding string) (goja.Value, error) {
+	buf := rt.VM.Get("Buffer").ToObject(rt.VM)
+	from, _ := goja.AssertFunction(buf.Get("from"))
+	return from(buf, v, rt.VM.ToValue(encoding))
+}
+
+// DecodeString is buffer.toString(encoding) for Node's encoding names.
+func (rt *Runtime) DecodeString(b []byte, encoding string) (goja.Value, error) {
+	switch strings.ToLower(encoding) {
+	case "utf8", "utf-8", "":
+		return rt.ValueOf(b, UTF8), nil
+	}
+	buf := rt.NewBuffer(b)
+	ts, _ := goja.AssertFunction(buf.Get("toString"))
+	return ts(buf, rt.VM.ToValue(encoding))
+}
+
 // NewEmitter returns a new object inheriting from node.EventEmitter.prototype.
 func (rt *Runtime) NewEmitter() *goja.Object {
 	o := rt.VM.NewObject()

@@ -41,7 +41,7 @@ func (h *connHandler) Batch(b any) error {
 	case *batch:
 		return h.deliver(x)
 	case []byte:
-		v, err := ipcnet.DecodeString(h.mod.rt, x, h.encoding)
+		v, err := h.mod.rt.DecodeString(x, h.encoding)
 		if err != nil {
 			return err
 		}

@@ -291,7 +291,7 @@ func BytesOf(rt *runtime.Runtime, v goja.Value, enc goja.Value) ([]byte, error) 
 				name = enc.String()
 			}
 		}
-		return EncodeString(rt, s, name)
+		return rt.EncodeString(s, name)
 	}
 	return rt.BytesOf(v, runtime.BufferEncoding)
 }
