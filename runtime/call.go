@@ -168,7 +168,7 @@ func (rt *Runtime) exceptionMessage(ex *goja.Exception) (msg string) {
 			return name.String() + ": " + message.String()
 		}
 	}
-	return "Uncaught " + rt.inspect(v, 0, nil)
+	return "Uncaught " + Inspect(v, InspectOptions{Depth: 0, Console: true})
 }
 
 // writeSourceLine writes "file:line:col", the source line and a caret under the column.

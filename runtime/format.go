@@ -2,8 +2,6 @@ package runtime
 
 import (
 	"math"
-	"sort"
-	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -40,7 +38,7 @@ func (rt *Runtime) Format(args []goja.Value) string {
 				switch verb {
 				case 's':
 					if _, isObj := v.(*goja.Object); isObj {
-						b.WriteString(rt.inspect(v, 1, nil))
+						b.WriteString(Inspect(v, InspectOptions{Depth: 1, Console: true}))
 					} else {
 						b.WriteString(v.String())
 					}
@@ -55,7 +53,7 @@ func (rt *Runtime) Format(args []goja.Value) string {
 				case 'j':
 					b.WriteString(rt.JSONString(v))
 				default:
-					b.WriteString(rt.inspect(v, 2, nil))
+					b.WriteString(Inspect(v, InspectOptions{Depth: 2, Console: true}))
 				}
 			}
 		}
@@ -67,108 +65,8 @@ func (rt *Runtime) Format(args []goja.Value) string {
 		if s, ok := v.Export().(string); ok {
 			b.WriteString(s)
 		} else {
-			b.WriteString(rt.inspect(v, 2, nil))
+			b.WriteString(Inspect(v, InspectOptions{Depth: 2, Console: true}))
 		}
 	}
 	return b.String()
-}
-
-// inspect renders v the way later Node's util.inspect does for common values.
-func (rt *Runtime) inspect(v goja.Value, depth int, seen []*goja.Object) string {
-	switch {
-	case v == nil || goja.IsUndefined(v):
-		return "undefined"
-	case goja.IsNull(v):
-		return "null"
-	}
-	o, ok := v.(*goja.Object)
-	if !ok {
-		if s, isStr := v.Export().(string); isStr {
-			return "'" + strings.ReplaceAll(s, "'", "\\'") + "'"
-		}
-		return v.String()
-	}
-	for _, s := range seen {
-		if s == o {
-			return "[Circular]"
-		}
-	}
-	if _, isFn := goja.AssertFunction(o); isFn {
-		name := o.Get("name").String()
-		if name == "" {
-			return "[Function (anonymous)]"
-		}
-		return "[Function: " + name + "]"
-	}
-	switch o.ClassName() {
-	case "Error":
-		if st := o.Get("stack"); st != nil && !goja.IsUndefined(st) {
-			return st.String()
-		}
-		return o.String()
-	case "Date", "RegExp":
-		return o.String()
-	}
-	if b, isBytes := o.Export().([]byte); isBytes {
-		var sb strings.Builder
-		sb.WriteString("<Buffer")
-		for i, c := range b {
-			if i == 50 {
-				sb.WriteString(" ... " + strconv.Itoa(len(b)-50) + " more bytes")
-				break
-			}
-			sb.WriteString(" " + strconv.FormatInt(int64(c)+0x100, 16)[1:])
-		}
-		return sb.String() + ">"
-	}
-	seen = append(seen, o)
-	if o.ClassName() == "Array" {
-		n := int(o.Get("length").ToInteger())
-		if n == 0 {
-			return "[]"
-		}
-		if depth < 0 {
-			return "[Array]"
-		}
-		parts := make([]string, 0, n)
-		for i := 0; i < n && i < 100; i++ {
-			parts = append(parts, rt.inspect(o.Get(strconv.Itoa(i)), depth-1, seen))
-		}
-		if n > 100 {
-			parts = append(parts, "... "+strconv.Itoa(n-100)+" more items")
-		}
-		return "[ " + strings.Join(parts, ", ") + " ]"
-	}
-	keys := o.Keys()
-	if len(keys) == 0 {
-		return "{}"
-	}
-	if depth < 0 {
-		return "[Object]"
-	}
-	if o.ClassName() == "Map" || o.ClassName() == "Set" {
-		sort.Strings(keys)
-	}
-	parts := make([]string, 0, len(keys))
-	for _, k := range keys {
-		name := k
-		if !isIdentifier(k) {
-			name = "'" + k + "'"
-		}
-		parts = append(parts, name+": "+rt.inspect(o.Get(k), depth-1, seen))
-	}
-	return "{ " + strings.Join(parts, ", ") + " }"
-}
-
-func isIdentifier(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i, r := range s {
-		if r == '_' || r == '$' || (r >= 'a' && r <= 'z') || (r >= 'A' && r <= 'Z') || (i > 0 && r >= '0' && r <= '9') {
-			continue
-		}
-		return false
-	}
-	return true
 }

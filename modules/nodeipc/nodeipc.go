@@ -155,7 +155,7 @@ func (m *module) natives() runtime.Natives {
 				depth = int(f)
 			}
 		}
-		return vm.ToValue(Inspect(m.rt, c.Argument(0), depth, c.Argument(2).ToBoolean()))
+		return vm.ToValue(runtime.Inspect(c.Argument(0), runtime.InspectOptions{Depth: depth, Colors: c.Argument(2).ToBoolean()}))
 	}
 	return b
 }

@@ -1,31 +1,49 @@
-package nodeipc
+package runtime
 
 import (
 	"math"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
-
-	"earlynode/runtime"
 )
 
-// Inspect renders v as Node's util.inspect(v, {depth, colors}) does for the values node-ipc
-// logs: primitives, arrays, plain and class objects, errors, functions, Buffers, Dates and
-// RegExps, circular references, with util.inspect's default layout (compact 3, break length
-// 128) and colour styles.
-func Inspect(rt *runtime.Runtime, v goja.Value, depth int, colors bool) string {
-	in := &inspector{rt: rt, depth: depth, colors: colors}
+// InspectOptions choose how Inspect renders a value.
+type InspectOptions struct {
+	// Depth is how many levels of nesting are shown below the top value (util.inspect's
+	// depth); objects and arrays deeper down are shown as [Object] (or [ClassName]) and
+	// [Array].
+	Depth int
+	// Colors adds util.inspect's ANSI colour styles.
+	Colors bool
+	// Console is the layout console.log has always had in this runtime, older than the
+	// util.inspect one: everything on one line; strings in single quotes with only ' escaped,
+	// keys that are not identifiers in single quotes as they are; no class names; [Circular];
+	// functions without their properties; an Error's stack, or else its message without
+	// brackets; -0 as 0 and BigInts without their n; arrays without their other properties;
+	// empty objects and arrays as {} and [] however deep. (Colors do not apply.)
+	Console bool
+}
+
+// Inspect renders v the way Node's util.inspect(v, {depth, colors}) does for the values
+// programs and the libraries log: primitives, arrays, plain and class objects, errors,
+// functions, Buffers, Dates and RegExps, circular references, with util.inspect's default
+// layout (compact 3, break length 128) and colour styles; or, with opts.Console, the layout
+// of console.log.
+func Inspect(v goja.Value, opts InspectOptions) string {
+	in := &inspector{opts: opts}
+	if opts.Console {
+		in.opts.Colors = false
+	}
 	return in.value(v, 0, 0)
 }
 
 type inspector struct {
-	rt      *runtime.Runtime
-	depth   int
-	colors  bool
-	seen    []*goja.Object
-	current int // depth of the most recently formatted object (util.inspect's currentDepth)
+	opts    InspectOptions
+	seen    []*goja.Object // the objects being formatted, outermost first
+	current int            // depth of the most recently formatted object (util.inspect's currentDepth)
 }
 
 var styles = map[string][2]int{
@@ -35,7 +53,7 @@ var styles = map[string][2]int{
 }
 
 func (in *inspector) style(s, kind string) string {
-	if !in.colors {
+	if !in.opts.Colors {
 		return s
 	}
 	c := styles[kind]
@@ -46,6 +64,7 @@ var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
 func visibleLen(s string) int { return len([]rune(ansi.ReplaceAllString(s, ""))) }
 
+// quote is util.inspect's string literal: single quotes unless the string holds one, escapes.
 func quote(s string) string {
 	q := "'"
 	if strings.Contains(s, "'") {
@@ -85,7 +104,7 @@ func quote(s string) string {
 	return b.String()
 }
 
-func isIdent(s string) bool {
+func isIdentifier(s string) bool {
 	if s == "" {
 		return false
 	}
@@ -110,6 +129,9 @@ func (in *inspector) primitive(v goja.Value) (string, bool) {
 	}
 	switch x := v.Export().(type) {
 	case string:
+		if in.opts.Console {
+			return "'" + strings.ReplaceAll(x, "'", "\\'") + "'", true
+		}
 		return in.style(quote(x), "string"), true
 	case bool:
 		return in.style(v.String(), "boolean"), true
@@ -117,13 +139,16 @@ func (in *inspector) primitive(v goja.Value) (string, bool) {
 		return in.style(v.String(), "number"), true
 	case float64:
 		s := v.String()
-		if x == 0 && math.Signbit(x) {
+		if x == 0 && math.Signbit(x) && !in.opts.Console {
 			s = "-0"
 		}
 		return in.style(s, "number"), true
 	}
 	if s, ok := v.(*goja.Symbol); ok {
 		return in.style(s.String(), "symbol"), true
+	}
+	if in.opts.Console {
+		return v.String(), true
 	}
 	return in.style(v.String()+"n", "bigint"), true
 }
@@ -134,9 +159,11 @@ func (in *inspector) value(v goja.Value, level, indent int) string {
 		return s
 	}
 	o := v.(*goja.Object)
-	for i, s := range in.seen {
+	for _, s := range in.seen {
 		if s == o {
-			_ = i
+			if in.opts.Console {
+				return "[Circular]"
+			}
 			return in.style("[Circular *1]", "special")
 		}
 	}
@@ -146,7 +173,7 @@ func (in *inspector) value(v goja.Value, level, indent int) string {
 		if name == "" {
 			base = "[Function (anonymous)]"
 		}
-		if len(o.Keys()) == 0 || level > in.depth {
+		if in.opts.Console || len(o.Keys()) == 0 || level > in.opts.Depth {
 			return in.style(base, "special")
 		}
 		return in.object(o, in.style(base, "special"), level, indent, false)
@@ -156,6 +183,9 @@ func (in *inspector) value(v goja.Value, level, indent int) string {
 		stack := o.Get("stack")
 		if stack != nil && !goja.IsUndefined(stack) {
 			return stack.String()
+		}
+		if in.opts.Console {
+			return o.String()
 		}
 		return "[" + o.String() + "]"
 	case "Date":
@@ -176,14 +206,26 @@ func (in *inspector) value(v goja.Value, level, indent int) string {
 		return sb.String() + ">"
 	}
 	isArray := o.ClassName() == "Array"
-	if level > in.depth {
+	if in.opts.Console {
+		// Empty is said before too deep is.
+		if isArray && o.Get("length").ToInteger() == 0 {
+			return "[]"
+		}
+		if !isArray && len(o.Keys()) == 0 {
+			return "{}"
+		}
+	}
+	if level > in.opts.Depth {
 		if isArray {
 			return in.style("[Array]", "special")
+		}
+		if in.opts.Console {
+			return "[Object]"
 		}
 		return in.style("["+constructorName(o, "Object")+"]", "special")
 	}
 	prefix := ""
-	if !isArray {
+	if !isArray && !in.opts.Console {
 		if name := constructorName(o, ""); name != "Object" {
 			if name == "" {
 				prefix = "[Object: null prototype]"
@@ -224,23 +266,34 @@ func (in *inspector) object(o *goja.Object, base string, level, indent int, isAr
 			out = append(out, "... "+strconv.Itoa(n-shown)+" more items")
 		}
 		var rest []string
-		for _, k := range keys {
-			if _, err := strconv.Atoi(k); err != nil {
-				rest = append(rest, k)
+		if !in.opts.Console {
+			for _, k := range keys {
+				if _, err := strconv.Atoi(k); err != nil {
+					rest = append(rest, k)
+				}
 			}
 		}
 		keys = rest
+	} else if in.opts.Console && (o.ClassName() == "Map" || o.ClassName() == "Set") {
+		sort.Strings(keys)
 	}
 	for _, k := range keys {
 		name := k
-		if !isIdent(k) {
-			name = in.style(quote(k), "string")
+		if !isIdentifier(k) {
+			if in.opts.Console {
+				name = "'" + k + "'"
+			} else {
+				name = in.style(quote(k), "string")
+			}
 		}
 		out = append(out, name+": "+in.value(o.Get(k), level+1, indent+2))
 	}
 	open, close := "{", "}"
 	if isArray {
 		open, close = "[", "]"
+	}
+	if in.opts.Console {
+		return open + " " + strings.Join(out, ", ") + " " + close
 	}
 	if len(out) == 0 {
 		if base != "" {
