@@ -5,9 +5,10 @@ import "github.com/dop251/goja"
 // Go code finds and calls the listeners of a node.EventEmitter here and nowhere else. The
 // listener lists are the arrays js/events.js keeps in emitter._events, one per event name.
 // _events is a plain object: the names it inherits from Object.prototype (constructor,
-// toString, __proto__, ...) are not events, so only its own arrays count, as in events.js.
+// toString, __proto__, ...) are not events: events.js asks hasOwnProperty, Go takes arrays
+// only (what _events inherits is never one).
 
-// listenerList returns obj._events[event] when it is a listener array of obj's own, or nil.
+// listenerList returns the listener array obj._events[event], or nil.
 func listenerList(obj *goja.Object, event string) *goja.Object {
 	ev, ok := obj.Get("_events").(*goja.Object)
 	if !ok {
