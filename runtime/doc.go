@@ -93,8 +93,12 @@
 //
 // Bytes. rt.BytesOf turns JS data (strings by encoding, arrays of integers, Buffers, typed
 // arrays) into bytes; rt.ValueOf turns bytes into a string, an array of integers or a Buffer.
-// ParseEncoding reads 0.1.0's encoding names. Convert once, at the edge.
+// ParseEncoding reads 0.1.0's encoding names. Convert once, at the edge. Node's encoding names
+// (the libraries' sockets) go through rt.EncodeString and rt.DecodeString. Reads that may cut a
+// UTF-8 character go through runtime/utf8split (UTF8Decoder, or its Decoder under a module's own
+// conversion).
 //
 // Output. rt.Out.Stdout and rt.Out.Stderr are the ordered, asynchronous process streams that
-// puts, print, p and console use.
+// puts, print, p and console use. Inspect renders values as console.log does, or as
+// util.inspect does for libraries that log like Node.
 package runtime
