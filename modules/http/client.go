@@ -10,7 +10,6 @@ import (
 
 	"earlynode/loop/netpoll"
 	"earlynode/modules/http/wire"
-	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
 
@@ -51,7 +50,7 @@ type clientRequest struct {
 // clientResponse is the Go side of a ClientResponse.
 type clientResponse struct {
 	obj *goja.Object
-	dec tcp.Decoder
+	dec runtime.ValueDecoder
 }
 
 func (m *module) newClient(portV, hostV goja.Value) goja.Value {

@@ -4,7 +4,6 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/modules/http/wire"
-	"earlynode/modules/tcp"
 	"earlynode/runtime"
 )
 
@@ -18,7 +17,7 @@ type request struct {
 	sc  *serverConn
 	obj *goja.Object
 	res *response
-	dec tcp.Decoder
+	dec runtime.ValueDecoder
 }
 
 // newRequest makes a ServerRequest object. Only method, httpVersion and connection are set

@@ -39,7 +39,7 @@ type Connection struct {
 	obj     *goja.Object
 	stream  *netpoll.Stream
 	state   State
-	dec     Decoder
+	dec     runtime.ValueDecoder
 	timeout time.Duration // 0: none
 	timer   *loop.Timer
 	server  *goja.Object // set on server-side connections
