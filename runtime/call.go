@@ -107,7 +107,19 @@ func (rt *Runtime) Report(err error) string {
 	var b strings.Builder
 	var ex *goja.Exception
 	var syn *SyntaxError
+	var deep *goja.StackOverflowError
 	switch {
+	case errors.As(err, &deep):
+		stack := deep.Stack()
+		for _, f := range stack {
+			pos := f.Position()
+			if _, ok := rt.sources[pos.Filename]; ok && pos.Line > 0 {
+				rt.writeSourceLine(&b, pos.Filename, pos.Line, pos.Column)
+				break
+			}
+		}
+		b.WriteString("RangeError: Maximum call stack size exceeded\n")
+		rt.writeStack(&b, stack[:min(len(stack), 10)])
 	case errors.As(err, &syn):
 		rt.writeSourceLine(&b, syn.File, syn.Line, syn.Col)
 		fmt.Fprintf(&b, "SyntaxError: %s\n", syn.Message)
@@ -121,27 +133,32 @@ func (rt *Runtime) Report(err error) string {
 		}
 		b.WriteString(rt.exceptionMessage(ex))
 		b.WriteByte('\n')
-		for _, f := range ex.Stack() {
-			var fb strings.Builder
-			pos := f.Position()
-			name := f.FuncName()
-			if name == "" {
-				name = "<anonymous>"
-			}
-			if pos.Filename == "" {
-				continue
-			}
-			col := pos.Column
-			if _, isModule := rt.sources[pos.Filename]; isModule && pos.Line == 1 && col > len(wrapperHead) {
-				col -= len(wrapperHead)
-			}
-			fmt.Fprintf(&fb, "    at %s (%s:%d:%d)\n", name, pos.Filename, pos.Line, col)
-			b.WriteString(fb.String())
-		}
+		rt.writeStack(&b, ex.Stack())
 	default:
 		fmt.Fprintf(&b, "Error: %v\n", err)
 	}
 	return b.String()
+}
+
+// writeStack writes the frames of a JavaScript stack, one "    at name (file:line:col)" each.
+func (rt *Runtime) writeStack(b *strings.Builder, stack []goja.StackFrame) {
+	for _, f := range stack {
+		var fb strings.Builder
+		pos := f.Position()
+		name := f.FuncName()
+		if name == "" {
+			name = "<anonymous>"
+		}
+		if pos.Filename == "" {
+			continue
+		}
+		col := pos.Column
+		if _, isModule := rt.sources[pos.Filename]; isModule && pos.Line == 1 && col > len(wrapperHead) {
+			col -= len(wrapperHead)
+		}
+		fmt.Fprintf(&fb, "    at %s (%s:%d:%d)\n", name, pos.Filename, pos.Line, col)
+		b.WriteString(fb.String())
+	}
 }
 
 // exceptionMessage is "Name: message" for Error objects and, for any other thrown value,

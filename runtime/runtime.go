@@ -80,6 +80,9 @@ func New(opts Options) *Runtime {
 	}
 	rt.Out = NewOutput(opts.Stdout, opts.Stderr)
 	rt.VM.SetFieldNameMapper(goja.UncapFieldNameMapper())
+	// Runaway recursion ends the program with Node's RangeError at a depth like Node's,
+	// instead of growing the heap until the machine runs out of memory.
+	rt.VM.SetMaxCallStackSize(MaxCallDepth)
 	rt.node = rt.VM.NewObject()
 	rt.VM.Set("node", rt.node)
 	rt.installHelpers()
@@ -182,3 +185,8 @@ func unwrapPathError(err error) error {
 	}
 	return err
 }
+
+// MaxCallDepth is the deepest JavaScript call stack a program may build (Node's default stack
+// holds roughly 10,000 frames of a simple recursive function); past it the program ends with
+// "RangeError: Maximum call stack size exceeded".
+const MaxCallDepth = 10000
