@@ -215,6 +215,9 @@ func (s *Stream) onWrite() error {
 	}
 	s.updateInterest()
 	s.carryOut()
+	if d, ok := s.h.(Drainer); ok && !s.closed {
+		return d.Drained()
+	}
 	return nil
 }
 

@@ -1,13 +1,11 @@
 package http
 
 import (
-	"bufio"
 	"bytes"
 	"fmt"
 	"io"
 	"net"
 	nethttp "net/http"
-	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +14,8 @@ import (
 	"github.com/dop251/goja"
 	"github.com/gorilla/websocket"
 
+	"earlynode/loop/netpoll"
+	ws "earlynode/modules/http/websocket"
 	"earlynode/modules/http/wire"
 	"earlynode/modules/tcp"
 	"earlynode/runtime"
@@ -62,40 +62,20 @@ server.listen(0, "127.0.0.1");
 attach(server);
 `
 
-// hijacked adapts a handed-over connection to what gorilla's Upgrader expects from net/http.
-type hijacked struct {
-	conn net.Conn
-	brw  *bufio.ReadWriter
-	h    nethttp.Header
+// echoSocket answers each message with "echo:" and the message, on the loop.
+type echoSocket struct {
+	c *ws.Conn
 }
 
-func (w *hijacked) Header() nethttp.Header                       { return w.h }
-func (w *hijacked) Write(b []byte) (int, error)                  { return w.conn.Write(b) }
-func (w *hijacked) WriteHeader(int)                              {}
-func (w *hijacked) Hijack() (net.Conn, *bufio.ReadWriter, error) { return w.conn, w.brw, nil }
-
-// prefixed is a connection whose first reads return bytes already read from it.
-type prefixed struct {
-	net.Conn
-	r io.Reader
-}
-
-func (p *prefixed) Read(b []byte) (int, error) { return p.r.Read(b) }
-
-// upgradeWebSocket runs gorilla/websocket's server handshake on a handed-over connection.
-func upgradeWebSocket(conn net.Conn, head *wire.Head, buffered []byte) (*websocket.Conn, error) {
-	c := &prefixed{Conn: conn, r: io.MultiReader(bytes.NewReader(buffered), conn)}
-	req := &nethttp.Request{Method: head.Method, Header: nethttp.Header{}, RequestURI: head.Target}
-	req.URL, _ = url.ParseRequestURI(head.Target)
-	req.ProtoMajor, req.ProtoMinor = 1, 1
-	for _, h := range head.Headers {
-		req.Header.Add(h.Name, h.Value)
+func (e *echoSocket) Message(text bool, b []byte) error {
+	out := append([]byte("echo:"), b...)
+	if text {
+		return e.c.WriteText(out)
 	}
-	req.Host = req.Header.Get("Host")
-	w := &hijacked{conn: c, brw: bufio.NewReadWriter(bufio.NewReader(c), bufio.NewWriter(c)), h: nethttp.Header{}}
-	up := websocket.Upgrader{CheckOrigin: func(*nethttp.Request) bool { return true }}
-	return up.Upgrade(w, req, nil)
+	return e.c.WriteBinary(out)
 }
+
+func (e *echoSocket) End(ws.CloseStatus) error { return nil }
 
 func get(t *testing.T, port int, path string) string {
 	t.Helper()
@@ -114,24 +94,20 @@ func TestAttachUpgradeHandsOverWebSocketConnections(t *testing.T) {
 	errs := make(chan error, 10)
 	handlerDone := make(chan struct{})
 	stdout, stderr, code := runJS(t, serverScript, func(srv goja.Value, port int) {
-		err := AttachUpgrade(srv, "/ws", func(conn net.Conn, head *wire.Head, buffered []byte) {
+		err := AttachUpgrade(srv, "/ws", func(st *netpoll.Stream, head *wire.Head, buffered []byte) error {
 			defer close(handlerDone)
-			ws, err := upgradeWebSocket(conn, head, buffered)
+			c, err := ws.Upgrade(st, head, buffered, ws.ServerOptions{})
 			if err != nil {
 				errs <- fmt.Errorf("upgrade: %v", err)
-				return
+				return nil
 			}
-			defer ws.Close()
 			if head.Target != "/ws?room=1" {
 				errs <- fmt.Errorf("head.Target = %q", head.Target)
 			}
-			for {
-				kind, msg, err := ws.ReadMessage()
-				if err != nil {
-					return
-				}
-				ws.WriteMessage(kind, append([]byte("echo:"), msg...))
-			}
+			// The upgraded stream is no longer the server's: closing the server lets the
+			// program end while it is still open.
+			st.Unref()
+			return c.Start(&echoSocket{c: c})
 		})
 		if err != nil {
 			errs <- err
@@ -162,8 +138,6 @@ func TestAttachUpgradeHandsOverWebSocketConnections(t *testing.T) {
 					errs <- fmt.Errorf("echo of %q: %q, %v", m, got, err)
 				}
 			}
-			// The upgraded connection is no longer the server's: closing the server lets
-			// the program end while it is still open.
 			get(t, port, "/quit")
 			ws.Close()
 		}()

@@ -7,5 +7,6 @@
 // loop and every event acted on at once (a head becomes a `request`, body pieces `body`
 // events); answers are queued in request order and leave in as few writes as possible, never
 // blocking the loop. Go handlers (AttachRoute) run off the loop; an upgraded connection
-// (AttachUpgrade) is handed over as a net.Conn with Go's own poller.
+// (AttachUpgrade) is handed over as the netpoll.Stream itself, still on the loop (a WebSocket
+// then runs on it with modules/http/websocket).
 package http

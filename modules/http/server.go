@@ -15,7 +15,7 @@ var serverState = runtime.NewState[*Server]("http.server")
 
 // Server is the Go side of a node.http server object.
 type Server struct {
-	hooks hooks // Go-side handlers (AttachUpgrade, AttachRoute); read by reader goroutines
+	hooks hooks // Go-side handlers (AttachUpgrade, AttachRoute)
 
 	m     *module
 	obj   *goja.Object

@@ -1,7 +1,6 @@
 package http
 
 import (
-	"net"
 	"time"
 
 	"github.com/dop251/goja"
@@ -441,7 +440,8 @@ func (sc *serverConn) closeNow() {
 	sc.stream.Close()
 }
 
-// handOver gives the connection to the UpgradeHandler that asked for it.
+// handOver gives the stream to the UpgradeHandler that asked for it, on the loop. An error it
+// returns (JavaScript threw) is returned by the next callback, as flush cannot return it.
 func (sc *serverConn) handOver() {
 	u := sc.upgrade
 	sc.upgrade = nil
@@ -449,8 +449,10 @@ func (sc *serverConn) handOver() {
 	if sc.timer != nil {
 		sc.timer.Stop()
 	}
-	sc.stream.Detach(func(c net.Conn) { u.h(c, u.head, u.buffered) })
 	delete(sc.srv.conns, sc)
+	if err := u.h(sc.stream, u.head, u.buffered); err != nil {
+		sc.m.rt.Post(func() error { return err })
+	}
 }
 
 // ended runs on the loop once the socket is closed: pending requests and responses are

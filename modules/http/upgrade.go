@@ -2,21 +2,24 @@ package http
 
 import (
 	"fmt"
-	"net"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/dop251/goja"
 
+	"earlynode/loop/netpoll"
 	"earlynode/modules/http/wire"
 )
 
-// UpgradeHandler takes over a connection whose request asked for an upgrade (e.g. WebSocket).
-// head is a copy of the parsed request head (safe to keep); buffered holds bytes already read
-// after the head. From then on the HTTP server neither reads nor writes conn nor counts it.
-// It is called on a goroutine of the server (not the loop).
-type UpgradeHandler func(conn net.Conn, head *wire.Head, buffered []byte)
+// UpgradeHandler takes over a connection whose request asked for an upgrade (e.g. WebSocket):
+// the netpoll.Stream itself, on the loop, once the answers to the requests before it are
+// written. head is a copy of the parsed request head (safe to keep); buffered holds the bytes
+// already read after the head (the handler's to keep). From then on the HTTP server neither
+// reads nor writes the stream nor counts it; reading is paused. The handler must, on this turn,
+// make the stream its own (websocket.Upgrade does: SetHandler, then Resume) or close it. An
+// error returned (an exception thrown by JavaScript it called) stops the loop.
+type UpgradeHandler func(st *netpoll.Stream, head *wire.Head, buffered []byte) error
 
 // RouteHandler answers a plain HTTP request for a Go-side service (such as a PeerServer's REST
 // endpoints). It runs off the loop; body is the whole request body (bounded).
@@ -30,8 +33,9 @@ const MaxRouteBody = 1 << 20
 // (without the query) equals path to h. Requests to other paths asking to upgrade get the usual
 // `request` event (or a 400 if nobody can upgrade them).
 //
-// Call it on the loop goroutine (it reads the JavaScript object). The handed-over connection
-// no longer keeps the loop alive: its new owner holds a loop handle while it needs one.
+// Call it on the loop goroutine (it reads the JavaScript object). The handed-over stream keeps
+// its loop handle (referenced): whether it keeps the loop alive is its new owner's choice
+// (Stream.Unref).
 func AttachUpgrade(srv goja.Value, path string, h UpgradeHandler) error {
 	s, err := serverOf(srv)
 	if err != nil {
@@ -71,7 +75,7 @@ type routeHook struct {
 }
 
 // hookTable is the Go-side handlers of one server. It is replaced, never changed in place, so
-// the connections' reader goroutines read it without a lock.
+// that it can be read without a lock.
 type hookTable struct {
 	upgrades []upgradeHook
 	routes   []routeHook
