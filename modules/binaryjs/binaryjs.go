@@ -2,10 +2,12 @@
 // wire-compatible with npm binaryjs 0.2.1 (docs/wire/binarypack.md, docs/wire/binaryjs.md).
 //
 // The API's shape lives in binaryjs.js, a close reading of the real library's client, server
-// and stream; the mechanism is Go: one WebSocket per client (gorilla/websocket) with a reader
-// goroutine that decodes BinaryPack envelopes (package wire) and hands them to the loop in
-// batches, and a writer goroutine that writes queued messages in batches. A BinaryStream is a
-// node.Stream (runtime/stream.go), so pipe and backpressure work with every other stream.
+// and stream; the mechanism is Go: one WebSocket per client (modules/http/websocket) run on
+// the loop's I/O layer, with no goroutine of its own: each message read is decoded (BinaryPack
+// envelopes, package wire) and handed to the BinaryClient at once, and the messages sent in
+// one turn of the loop leave together at its end. A BinaryStream is a node.Stream
+// (runtime/stream.go), so pipe and backpressure work with every other stream. (wss:// still
+// runs its TLS on goroutines, until the loop's I/O layer speaks TLS.)
 //
 // Extensions beyond 0.2.1: wss:// addresses (options.rejectUnauthorized: false accepts a server
 // certificate that does not verify); ArrayBuffers and typed arrays are sent as binary

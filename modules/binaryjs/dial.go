@@ -1,85 +1,65 @@
 package binaryjs
 
 import (
-	"context"
 	"crypto/tls"
 	"fmt"
-	"net"
 	"net/url"
 	"strings"
 	"time"
 
-	"github.com/gorilla/websocket"
+	"earlynode/modules/http/websocket"
 )
 
 // handshakeTimeout bounds a client's TCP connect plus WebSocket handshake.
 const handshakeTimeout = 30 * time.Second
 
-// dial connects the socket of a new BinaryClient to address (ws:// or wss://) on a goroutine;
-// the loop then sees "open", or "error" and "close". insecure skips the verification of a wss://
-// server's certificate (the rejectUnauthorized: false option). From the loop.
+// dial connects the socket of a new BinaryClient to address (ws:// or wss://); the loop then
+// sees "open", or "error" and "close". insecure skips the verification of a wss:// server's
+// certificate (the rejectUnauthorized: false option).
 func (s *socket) dial(address string, insecure bool) {
-	ctx, cancel := context.WithTimeout(context.Background(), handshakeTimeout)
-	s.cancel = cancel
-	s.handle = s.m.rt.Loop.NewHandle()
 	target, err := dialTarget(address)
 	if err != nil {
-		cancel()
 		s.failDial(err)
 		return
 	}
-	var nc *bufferedConn
-	d := websocket.Dialer{
-		ReadBufferSize:  64 << 10,
-		WriteBufferSize: 64 << 10,
-		TLSClientConfig: &tls.Config{InsecureSkipVerify: insecure},
-		NetDialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
-			var nd net.Dialer
-			c, err := nd.DialContext(ctx, network, addr)
-			if err != nil {
-				return nil, err
-			}
-			if tc, ok := c.(*net.TCPConn); ok {
-				tc.SetNoDelay(true)
-			}
-			nc = newBufferedConn(c, nil)
-			return nc, nil
-		},
+	o := websocket.DialOptions{Timeout: handshakeTimeout, MaxMessage: s.maxMsg}
+	if insecure {
+		o.TLS = &tls.Config{InsecureSkipVerify: true}
 	}
-	go func() {
-		ws, _, err := d.DialContext(ctx, target, nil)
-		cancel()
-		if err != nil {
-			s.handle.Post(func() error {
-				if s.state != stateConnecting {
-					s.failDial(nil) // closed while connecting: no error to report
-				} else {
-					s.failDial(fmt.Errorf("connect %s: %v", address, err))
-				}
-				return nil
-			})
-			return
+	s.cancel = websocket.Dial(s.m.rt.Loop, target, o, func(c *websocket.Conn, err error) error {
+		s.cancel = nil
+		switch {
+		case err != nil && s.state != stateConnecting:
+			s.failDial(nil) // closed while connecting: no error to report
+			return nil
+		case err != nil:
+			s.failDial(fmt.Errorf("connect %s: %v", address, websocket.DescribeError(err)))
+			return nil
+		case s.state != stateConnecting: // closed while connecting
+			c.Abort()
+			s.failDial(nil)
+			return nil
 		}
-		s.handle.Post(func() error {
-			if s.state != stateConnecting { // closed while connecting
-				ws.NetConn().Close()
-				s.failDial(nil)
-				return nil
-			}
-			s.start(ws, nc)
-			_, err := s.m.rt.Call(s.h.onOpen, s.h.client)
+		s.open(c)
+		if _, err := s.m.rt.Call(s.h.onOpen, s.h.client); err != nil {
+			c.Start(s)
 			return err
-		})
-	}()
+		}
+		return c.Start(s)
+	})
 }
 
-// failDial reports a connection that never opened: "error" (when err is not nil) and "close".
+// failDial reports, on a later turn, a connection that never opened: "error" (when err is not
+// nil) and "close".
 func (s *socket) failDial(err error) {
-	if err != nil {
-		s.enqueue(inItem{kind: itemSocketError, text: err.Error()}, 0)
-	}
-	s.enqueue(inItem{kind: itemClosed, code: 1006}, 0)
-	s.handle.Close(s.deliver)
+	s.m.rt.Post(func() error {
+		if err != nil && s.h.client != nil {
+			if _, e := s.m.rt.Call(s.h.onErr, s.h.client, s.m.rt.NewError(err.Error())); e != nil {
+				return e
+			}
+		}
+		return s.ended(1006, "")
+	})
 }
 
 // dialTarget checks a BinaryClient address: ws:// or wss://, or http(s):// taken as the same.

@@ -1,67 +1,55 @@
 package binaryjs
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"strings"
-	"sync"
 
 	"github.com/dop251/goja"
-	"github.com/gorilla/websocket"
 
-	"earlynode/loop"
+	"earlynode/loop/netpoll"
 	nodehttp "earlynode/modules/http"
+	"earlynode/modules/http/websocket"
 	"earlynode/modules/http/wire"
 )
 
-// server accepts BinaryJS WebSocket connections, on its own port (net/http over a listener)
-// or on a path of an existing node.http server (modules/http.AttachUpgrade). Each accepted
-// connection becomes a socket handed to the BinaryServer's _onConnection on the loop.
+// server accepts BinaryJS WebSocket connections, on its own port (websocket.Listen: node.http's
+// request parser on the loop) or on a path of an existing node.http server
+// (modules/http.AttachUpgrade). Either way the connection's stream is upgraded on the loop and
+// becomes a socket handed to the BinaryServer's _onConnection.
 type server struct {
-	m        *module
-	obj      *goja.Object // the BinaryServer
-	path     string
-	maxMsg   int64
-	upgrader websocket.Upgrader
-	handle   *loop.Handle // while listening on its own port
-	hs       *http.Server
+	m      *module
+	obj    *goja.Object // the BinaryServer
+	path   string
+	maxMsg int64
+	ln     *websocket.Listener // while listening on its own port
 
 	onConnection, onError, onListening goja.Callable
 
-	mu      sync.Mutex
 	closed  bool
 	sockets map[*socket]struct{}
 }
 
 // newServer makes the Go side of the BinaryServer obj; connections refuse messages over maxMsg.
 func newServer(m *module, obj *goja.Object, path string, maxMsg int64) *server {
-	s := &server{m: m, obj: obj, path: path, maxMsg: maxMsg, sockets: map[*socket]struct{}{},
+	return &server{m: m, obj: obj, path: path, maxMsg: maxMsg, sockets: map[*socket]struct{}{},
 		onConnection: m.onConnection, onError: m.onError, onListening: m.onListening}
-	s.upgrader = websocket.Upgrader{
-		ReadBufferSize:  64 << 10,
-		WriteBufferSize: 64 << 10,
-		CheckOrigin:     func(*http.Request) bool { return true }, // BinaryJS serves any origin
-	}
-	return s
 }
 
-// listen serves on host:port; a failure is reported as an "error" event.
+// listen serves on host:port; a failure is reported as an "error" event, success as
+// "listening", both on a later turn.
 func (s *server) listen(host string, port int) {
-	s.handle = s.m.rt.Loop.NewHandle()
-	ln, err := net.Listen("tcp", net.JoinHostPort(host, fmt.Sprint(port)))
+	ln, err := websocket.Listen(s.m.rt.Loop, host, port, websocket.Service{Upgrade: s.ownUpgrade, Request: s.plainRequest})
 	if err != nil {
-		s.handle.Close(func() error {
+		s.m.rt.Post(func() error {
 			_, err2 := s.m.rt.Call(s.onError, s.obj, s.m.rt.NewError(fmt.Sprintf("listen %s:%d: %v", host, port, unwrapOpError(err))))
 			return err2
 		})
 		return
 	}
-	s.hs = &http.Server{Handler: http.HandlerFunc(s.serveHTTP)}
-	go s.hs.Serve(ln)
-	s.handle.Post(func() error {
+	s.ln = ln
+	s.m.rt.Post(func() error {
 		_, err := s.m.rt.Call(s.onListening, s.obj)
 		return err
 	})
@@ -75,125 +63,79 @@ func (s *server) attach(httpServer goja.Value, path string) error {
 	return nodehttp.AttachUpgrade(httpServer, path, s.takeOver)
 }
 
-// serveHTTP answers requests to the server's own port: WebSocket upgrades on the path.
-func (s *server) serveHTTP(w http.ResponseWriter, r *http.Request) {
-	if s.path != "" && r.URL.Path != s.path {
-		http.Error(w, "Not Found", http.StatusNotFound)
-		return
+// onPath reports whether a request target is the server's path (any path when none was set).
+func (s *server) onPath(target string) bool {
+	if s.path == "" {
+		return true
 	}
-	if !websocket.IsWebSocketUpgrade(r) {
-		w.Header().Set("Connection", "close")
-		http.Error(w, "Upgrade Required", http.StatusUpgradeRequired)
-		return
+	if i := strings.IndexAny(target, "?#"); i >= 0 {
+		target = target[:i]
 	}
-	var nc *bufferedConn
-	ws, err := s.upgrader.Upgrade(hijackWrapper{w, &nc}, r, nil)
-	if err != nil {
-		return // gorilla has answered the bad handshake
-	}
-	s.accept(ws, nc)
+	return target == s.path
 }
 
-// takeOver is the UpgradeHandler for attach mode (on a node.http server goroutine).
-func (s *server) takeOver(conn net.Conn, head *wire.Head, buffered []byte) {
-	nc := newBufferedConn(conn, append([]byte(nil), buffered...))
-	resp := &hijackedResponse{conn: nc, header: http.Header{}}
-	r, err := requestOf(head)
-	if err != nil {
-		resp.WriteHeader(http.StatusBadRequest)
-		resp.sendError()
-		return
+// plainRequest answers a request to the server's own port that does not upgrade.
+func (s *server) plainRequest(head *wire.Head) (int, []wire.Header, []byte) {
+	text := []wire.Header{{Name: "Content-Type", Value: "text/plain; charset=utf-8"}}
+	if !s.onPath(head.Target) {
+		return 404, text, []byte("Not Found\n")
 	}
-	s.mu.Lock()
-	closed := s.closed
-	s.mu.Unlock()
-	if closed {
-		resp.WriteHeader(http.StatusServiceUnavailable)
-		resp.sendError()
-		return
-	}
-	ws, err := s.upgrader.Upgrade(resp, r, nil)
-	if err != nil {
-		resp.sendError()
-		return
-	}
-	s.accept(ws, nc)
+	return 426, append(text, wire.Header{Name: "Connection", Value: "close"}), []byte("Upgrade Required\n")
 }
 
-// accept hands an upgraded connection to the loop (any goroutine).
-func (s *server) accept(ws *websocket.Conn, nc *bufferedConn) {
-	s.mu.Lock()
+// ownUpgrade takes an upgrade request to the server's own port.
+func (s *server) ownUpgrade(st *netpoll.Stream, head *wire.Head, buffered []byte) error {
+	if !s.onPath(head.Target) {
+		websocket.Refuse(st, 404, "", nil)
+		return nil
+	}
+	return s.upgrade(st, head, buffered)
+}
+
+// takeOver is the UpgradeHandler for attach mode.
+func (s *server) takeOver(st *netpoll.Stream, head *wire.Head, buffered []byte) error {
 	if s.closed {
-		s.mu.Unlock()
-		ws.NetConn().Close()
-		return
+		websocket.Refuse(st, 503, "", nil)
+		return nil
+	}
+	return s.upgrade(st, head, buffered)
+}
+
+// upgrade answers the handshake and hands the new socket to the BinaryServer.
+func (s *server) upgrade(st *netpoll.Stream, head *wire.Head, buffered []byte) error {
+	c, err := websocket.Upgrade(st, head, buffered, websocket.ServerOptions{MaxMessage: s.maxMsg})
+	if err != nil {
+		return nil // refused with an HTTP error
 	}
 	sock := newSocket(s.m, true, s.maxMsg)
 	s.sockets[sock] = struct{}{}
-	s.mu.Unlock()
-	sock.handle = s.m.rt.Loop.NewHandle()
-	sock.onClosed = func() {
-		s.mu.Lock()
-		delete(s.sockets, sock)
-		s.mu.Unlock()
+	sock.onClosed = func() { delete(s.sockets, sock) }
+	obj := sock.jsObject()
+	sock.open(c) // BinaryClient's constructor may create streams at once
+	if _, err := s.m.rt.Call(s.onConnection, s.obj, obj); err != nil {
+		c.Start(sock)
+		return err
 	}
-	sock.handle.Post(func() error {
-		obj := sock.jsObject()
-		sock.state = stateOpen // BinaryClient's constructor may create streams at once
-		if _, err := s.m.rt.Call(s.onConnection, s.obj, obj); err != nil {
-			sock.start(ws, nc)
-			return err
-		}
-		if sock.h.client == nil {
-			ws.NetConn().Close()
-			sock.failDial(nil)
-			return nil
-		}
-		sock.start(ws, nc)
+	if sock.h.client == nil {
+		delete(s.sockets, sock)
+		c.Abort()
 		return nil
-	})
+	}
+	return c.Start(sock)
 }
 
-// close stops accepting and closes every client connection gracefully; from the loop.
+// close stops accepting and closes every client connection gracefully.
 func (s *server) close() {
-	s.mu.Lock()
 	if s.closed {
-		s.mu.Unlock()
 		return
 	}
 	s.closed = true
-	socks := make([]*socket, 0, len(s.sockets))
+	if s.ln != nil {
+		s.ln.Close()
+	}
 	for sock := range s.sockets {
-		socks = append(socks, sock)
-	}
-	s.mu.Unlock()
-	if s.hs != nil {
-		s.hs.Close()
-	}
-	if s.handle != nil {
-		s.handle.Close(nil)
-	}
-	for _, sock := range socks {
 		sock.close()
 	}
-}
-
-// hijackWrapper makes gorilla's Upgrader hijack a bufferedConn instead of the raw connection.
-type hijackWrapper struct {
-	http.ResponseWriter
-	nc **bufferedConn
-}
-
-func (w hijackWrapper) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	c, brw, err := w.ResponseWriter.(http.Hijacker).Hijack()
-	if err != nil {
-		return nil, nil, err
-	}
-	if tc, ok := c.(*net.TCPConn); ok {
-		tc.SetNoDelay(true)
-	}
-	*w.nc = newBufferedConn(c, nil)
-	return *w.nc, brw, nil
 }
 
 // unwrapOpError drops the "listen tcp" prefix of a net.OpError.
