@@ -10,6 +10,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/loop"
+	"earlynode/loop/netpoll"
 	nodehttp "earlynode/modules/http"
 	"earlynode/modules/http/wire"
 	"earlynode/modules/peerjs/server"
@@ -43,6 +44,7 @@ func (m *module) jsServer(c goja.FunctionCall) goja.Value {
 		panic(vm.NewTypeError("PeerServer: %v", err))
 	}
 	so.Events = ps.events()
+	so.Loop = m.rt.Loop
 	s, err := server.New(so)
 	if err != nil {
 		ps.handle.Close(nil)
@@ -157,8 +159,9 @@ func serverOptions(o *goja.Object) (server.Options, error) {
 	return so, nil
 }
 
-// events returns the server's callbacks, which post the JavaScript events
-// connection(id), disconnect(id) and error(err) to the loop.
+// events returns the server's callbacks (called on the loop, inside the
+// server's work), which post the JavaScript events connection(id),
+// disconnect(id) and error(err) for a later turn.
 func (ps *peerServer) events() server.Events {
 	m := ps.m
 	return server.Events{
@@ -190,14 +193,11 @@ func (ps *peerServer) attach(httpServer goja.Value) error {
 	return nodehttp.AttachRoute(httpServer, prefix, ps.serveRoute)
 }
 
-// serveUpgrade hands a signalling WebSocket to the PeerServer.
-func (ps *peerServer) serveUpgrade(conn net.Conn, head *wire.Head, buffered []byte) {
-	if ps.closed.Load() {
-		fmt.Fprintf(conn, "HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n")
-		conn.Close()
-		return
-	}
-	_ = ps.s.ServeUpgrade(conn, server.UpgradeRequest{Method: head.Method, Target: head.Target, Header: fields(head.Headers)}, buffered)
+// serveUpgrade hands a signalling WebSocket to the PeerServer, on the loop (a closed server
+// answers 404).
+func (ps *peerServer) serveUpgrade(st *netpoll.Stream, head *wire.Head, buffered []byte) error {
+	_ = ps.s.ServeStream(st, head, buffered)
+	return nil
 }
 
 // serveRoute answers a request for the PeerServer's HTTP API.

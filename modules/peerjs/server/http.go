@@ -55,7 +55,7 @@ const serverInfo = `{"name":"PeerJS Server","description":"A server side element
 // GET {path}, GET {path}{key}/id, GET {path}{key}/peers, and CORS preflights
 // under {path}. It reports false when the request is not one of these, so
 // the host can route it elsewhere; the WebSocket path is served by
-// ServeUpgrade, not here.
+// ServeStream, not here. It may be called from any goroutine.
 func (s *Server) ServeHTTPRequest(req Request) (Response, bool) {
 	rest, ok := s.mounted(req.Target)
 	if !ok {
@@ -173,51 +173,4 @@ func textResponse(status int, contentType, body string) Response {
 		},
 		Body: []byte(body),
 	}
-}
-
-// ServeHTTP makes the Server an http.Handler for net/http servers: the
-// signalling WebSocket at WebSocketPath, the HTTP API, and 404 for anything
-// else.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if websocketRequested(r.Header) {
-		if r.URL.Path != s.wsPath {
-			http.Error(w, "Bad Request", http.StatusBadRequest)
-			return
-		}
-		conn, err := s.upgrader.Upgrade(w, r, nil)
-		if err != nil {
-			return // the upgrader has answered the client.
-		}
-		s.accept(conn, r.URL.RawQuery)
-		return
-	}
-	req := Request{Method: r.Method, Target: r.URL.RequestURI()}
-	for name, values := range r.Header {
-		for _, v := range values {
-			req.Header = append(req.Header, HeaderField{name, v})
-		}
-	}
-	resp, ok := s.ServeHTTPRequest(req)
-	if !ok {
-		http.Error(w, "Cannot "+r.Method+" "+r.URL.Path, http.StatusNotFound)
-		return
-	}
-	for _, f := range resp.Header {
-		w.Header().Add(f.Name, f.Value)
-	}
-	w.WriteHeader(resp.Status)
-	_, _ = w.Write(resp.Body)
-}
-
-// websocketRequested reports whether the headers ask for a WebSocket
-// upgrade.
-func websocketRequested(h http.Header) bool {
-	for _, v := range h.Values("Upgrade") {
-		for _, tok := range strings.Split(v, ",") {
-			if strings.EqualFold(strings.TrimSpace(tok), "websocket") {
-				return true
-			}
-		}
-	}
-	return false
 }

@@ -4,13 +4,17 @@
 // It hands out ids over HTTP, registers clients on a signalling WebSocket,
 // relays OFFER/ANSWER/CANDIDATE/LEAVE between them, queues messages for
 // absent peers and expires them, and drops clients that stop sending
-// heartbeats. It can listen on its own port (Listen, or as an http.Handler)
-// or be attached to an HTTP server that is not net/http: that server hands
-// over parsed requests (ServeHTTPRequest) and upgraded connections
-// (ServeUpgrade).
+// heartbeats. It can listen on its own port (Listen) or be attached to a
+// host HTTP server: the host hands over parsed requests (ServeHTTPRequest)
+// and upgrade requests with their connection (ServeStream for a
+// netpoll.Stream, as node.http hands it over; ServeUpgrade for a Go
+// net.Conn).
 //
-// The package knows nothing of JavaScript or of earlynode's event loop. The
-// callbacks in Events are invoked from the server's own goroutines.
+// Its connections run on an event loop (loop/netpoll, WebSockets with
+// modules/http/websocket): no goroutine per connection, every message handled
+// on the loop as it is read. The loop is Options.Loop, or one of the
+// server's own on a goroutine. The package knows nothing of JavaScript. The
+// callbacks in Events are invoked on the loop.
 package server
 
 import (
@@ -19,12 +23,19 @@ import (
 	"strings"
 	"time"
 
+	"earlynode/loop"
 	"earlynode/modules/peerjs/signal"
 )
 
 // Options configures a Server. The zero value of a field means its default,
 // the default of the `peer` 1.0.2 library (src/config/index.ts).
 type Options struct {
+	// Loop is the event loop the server's connections and timers run on; New,
+	// Listen, ServeStream and Close must then be called on its goroutine. nil
+	// gives the server a loop of its own, run on a goroutine of its own; its
+	// methods may then be called from any goroutine.
+	Loop *loop.Loop
+
 	// Key is the API key clients must present; default "peerjs".
 	Key string
 	// Path is where the server is mounted; default "/". The HTTP API lives
@@ -63,11 +74,12 @@ type Options struct {
 	// MaxQueuedTotal bounds the messages queued for all absent peers
 	// together; default 100000.
 	MaxQueuedTotal int
-	// SendQueueSize bounds the frames waiting to be written to one client;
-	// default 1024. A client that lets it fill up is treated as dead, as
-	// `peer` treats a socket whose send throws.
+	// SendQueueSize bounds the frames waiting to be written to one client
+	// behind a full socket; default 1024. A client that lets it fill up is
+	// treated as dead, as `peer` treats a socket whose send throws.
 	SendQueueSize int
-	// WriteTimeout bounds one frame write; default 10 s.
+	// WriteTimeout bounds how long a client's socket may stay full (frames
+	// waiting for it) before the client is dropped; default 10 s.
 	WriteTimeout time.Duration
 
 	// Events receives the server's events.
@@ -75,9 +87,9 @@ type Options struct {
 }
 
 // Events are the server's callbacks; nil fields are skipped. They are
-// invoked from the server's goroutines, possibly concurrently, and must not
-// call back into the Server synchronously for long (they may call its
-// methods).
+// invoked on the server's loop, one at a time, and must return quickly (the
+// loop waits); they may call ClientIDs, not the methods that must run on
+// the loop when the loop is the server's own.
 type Events struct {
 	// Connection fires when a client's signalling socket is accepted
 	// (registered, or re-attached with its token).

@@ -4,13 +4,13 @@ import (
 	"errors"
 	"fmt"
 	"net"
-	"net/http"
 	"sort"
+	"strconv"
 	"sync"
 	"time"
 
-	"github.com/gorilla/websocket"
-
+	"earlynode/loop"
+	"earlynode/modules/http/websocket"
 	"earlynode/modules/peerjs/signal"
 )
 
@@ -22,29 +22,36 @@ const (
 	msgIDTaken             = "ID is taken"
 )
 
-// Server is a PeerServer. Create it with New; it is safe for concurrent use.
+// Server is a PeerServer. Create it with New. Its connections and timers run on an event loop
+// (Options.Loop, or a loop of its own); ClientIDs and ServeHTTPRequest may be called from any
+// goroutine.
 type Server struct {
 	opts   Options
 	wsPath string
+	l      *loop.Loop
+	own    bool         // the loop is the server's own, run on a goroutine of its own
+	keep   *loop.Handle // keeps an own loop running until Close
 
+	// mu guards what goroutines other than the loop's read: the registered clients and the
+	// queues. Everything else belongs to the loop.
 	mu          sync.Mutex
 	clients     map[string]*client
 	queues      map[string]*messageQueue
 	queuedTotal int
-	sockets     map[*socket]struct{}
-	servers     []*http.Server
 	closed      bool
 
-	stop     chan struct{}
-	upgrader websocket.Upgrader
+	sockets   map[*socket]struct{}
+	listeners []*websocket.Listener
+	expire    *loop.Timer
+	check     *loop.Timer
 }
 
 // client is one registered id.
 type client struct {
 	id       string
 	token    string
-	sock     *socket   // guarded by Server.mu; nil once dropped
-	lastPing time.Time // guarded by Server.mu
+	sock     *socket   // nil once dropped
+	lastPing time.Time // loop clock
 }
 
 // messageQueue holds the messages for one absent peer.
@@ -53,8 +60,12 @@ type messageQueue struct {
 	messages []signal.Message
 }
 
-// New returns a Server with the given options and starts its timers (expiry
-// of queued messages, dropping of silent clients). Stop it with Close.
+// New returns a Server with the given options and starts its timers (expiry of queued
+// messages, dropping of silent clients). Stop it with Close.
+//
+// With Options.Loop, call New, Listen, ServeStream and Close on that loop's goroutine. Without
+// it the server starts a loop of its own on a goroutine, and its methods may be called from
+// any goroutine.
 func New(opts Options) (*Server, error) {
 	o, err := opts.withDefaults()
 	if err != nil {
@@ -63,17 +74,40 @@ func New(opts Options) (*Server, error) {
 	s := &Server{
 		opts:    o,
 		wsPath:  o.Path + "peerjs",
+		l:       o.Loop,
 		clients: make(map[string]*client),
 		queues:  make(map[string]*messageQueue),
 		sockets: make(map[*socket]struct{}),
-		stop:    make(chan struct{}),
-		upgrader: websocket.Upgrader{
-			// `peer` accepts sockets from any origin.
-			CheckOrigin: func(*http.Request) bool { return true },
-		},
 	}
-	go s.maintain()
+	if s.l == nil {
+		s.own = true
+		s.l = loop.New(1)
+		s.keep = s.l.NewHandle()
+	}
+	s.expire = s.l.SetTimer(o.CleanupInterval, s.onExpire)
+	s.expire.Unref()
+	s.check = s.l.SetTimer(o.CheckInterval, s.onCheck)
+	s.check.Unref()
+	if s.own {
+		go s.l.Run()
+	}
 	return s, nil
+}
+
+// onLoop runs fn on the server's loop: at once when the loop is the caller's, else posted to
+// the server's own loop, waiting for it to finish.
+func (s *Server) onLoop(fn func()) {
+	if !s.own {
+		fn()
+		return
+	}
+	done := make(chan struct{})
+	s.l.Post(func() error {
+		defer close(done)
+		fn()
+		return nil
+	})
+	<-done
 }
 
 // Options returns the server's options with the defaults filled in.
@@ -83,33 +117,54 @@ func (s *Server) Options() Options { return s.opts }
 // Options.Path + "peerjs".
 func (s *Server) WebSocketPath() string { return s.wsPath }
 
-// Listen binds addr ("host:port"; ":0" picks a free port) and serves the
-// HTTP API and the signalling WebSocket on it in the background, with
-// net/http. It returns the bound address. Close stops it.
+// Listen binds addr ("host:port"; ":0" picks a free port) and serves the HTTP API and the
+// signalling WebSocket on it, on the server's loop. It returns the bound address. Close stops
+// it.
 func (s *Server) Listen(addr string) (net.Addr, error) {
-	l, err := net.Listen("tcp", addr)
+	host, portText, err := net.SplitHostPort(addr)
+	port := 0
+	if err == nil {
+		port, err = strconv.Atoi(portText)
+	}
 	if err != nil {
 		return nil, fmt.Errorf("peerjs server: listen on %s: %w", addr, err)
 	}
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	var bound net.Addr
 	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		l.Close()
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
 		return nil, errors.New("peerjs server: listen after close")
 	}
-	s.servers = append(s.servers, hs)
-	s.mu.Unlock()
-	go func() {
-		if err := hs.Serve(l); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			s.emitError(fmt.Errorf("peerjs server: serving %s: %w", l.Addr(), err))
+	s.onLoop(func() {
+		var ln *websocket.Listener
+		ln, err = websocket.Listen(s.l, host, port, websocket.Service{Upgrade: s.ownUpgrade, Request: s.ownRequest})
+		if err != nil {
+			err = fmt.Errorf("peerjs server: listen on %s: %w", addr, err)
+			return
 		}
-	}()
-	return l.Addr(), nil
+		s.listeners = append(s.listeners, ln)
+		bound = boundAddr(host, ln.Port())
+	})
+	return bound, err
 }
 
-// Close stops the timers and the listeners started by Listen, and closes
-// every signalling socket. It is safe to call more than once.
+// boundAddr is the address a listener on host and port has, as net.Listen would report it.
+func boundAddr(host string, port int) net.Addr {
+	if host == "" {
+		return &net.TCPAddr{IP: net.IPv6unspecified, Port: port}
+	}
+	if ip := net.ParseIP(host); ip != nil {
+		return &net.TCPAddr{IP: ip, Port: port}
+	}
+	if a, err := net.ResolveTCPAddr("tcp", net.JoinHostPort(host, strconv.Itoa(port))); err == nil {
+		return a
+	}
+	return &net.TCPAddr{Port: port}
+}
+
+// Close stops the timers and the listeners started by Listen, and closes every signalling
+// socket. It is safe to call more than once.
 func (s *Server) Close() error {
 	s.mu.Lock()
 	if s.closed {
@@ -117,23 +172,22 @@ func (s *Server) Close() error {
 		return nil
 	}
 	s.closed = true
-	close(s.stop)
-	servers := s.servers
-	socks := make([]*socket, 0, len(s.sockets))
-	for sock := range s.sockets {
-		socks = append(socks, sock)
-	}
 	s.mu.Unlock()
-	var err error
-	for _, hs := range servers {
-		if e := hs.Close(); e != nil && err == nil {
-			err = e
+	s.onLoop(func() {
+		s.expire.Stop()
+		s.check.Stop()
+		for _, ln := range s.listeners {
+			ln.Close()
 		}
-	}
-	for _, sock := range socks {
-		sock.kill()
-	}
-	return err
+		s.listeners = nil
+		for sock := range s.sockets {
+			sock.kill()
+		}
+		if s.own {
+			s.keep.Close(nil)
+		}
+	})
+	return nil
 }
 
 // ClientIDs returns the ids registered now, sorted.
@@ -148,55 +202,54 @@ func (s *Server) ClientIDs() []string {
 	return ids
 }
 
-// accept runs the registration of a freshly upgraded signalling socket
-// (`_onSocketConnection` of `peer`), then reads its frames until it closes.
-// query is the raw query string of the upgrade request.
-func (s *Server) accept(conn *websocket.Conn, query string) {
-	conn.SetReadLimit(s.opts.MaxMessageSize)
-	sock := newSocket(conn, s.opts.SendQueueSize, s.opts.WriteTimeout)
-	params := parseQuery(query)
-	id, token, key := params["id"], params["token"], params["key"]
-
+// accept runs the registration of a freshly upgraded signalling socket (`_onSocketConnection`
+// of `peer`), then starts reading it. query is the raw query string of the upgrade request.
+func (s *Server) accept(conn *websocket.Conn, query string) error {
+	sock := &socket{s: s, c: conn}
 	s.mu.Lock()
-	if s.closed {
-		s.mu.Unlock()
-		sock.kill()
-		return
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
+		conn.Abort()
+		return nil
 	}
 	s.sockets[sock] = struct{}{}
-	refuse := func(m signal.Message) {
-		s.mu.Unlock()
-		sock.sendAndClose(m.Encode())
-		s.drain(sock)
-	}
+	// Registered (or refused) first, then read: frames that came with the handshake are then
+	// the client's.
+	defer conn.Start(sock)
+	params := parseQuery(query)
+	id, token, key := params["id"], params["token"], params["key"]
 	switch {
 	case id == "" || token == "" || key == "":
-		refuse(errorMessage(msgInvalidWSParameters))
-		return
+		sock.sendAndClose(errorMessage(msgInvalidWSParameters).Encode())
+		return nil
 	case key != s.opts.Key:
-		refuse(errorMessage(msgInvalidKey))
-		return
+		sock.sendAndClose(errorMessage(msgInvalidKey).Encode())
+		return nil
 	}
+	s.mu.Lock()
 	var replaced *socket
 	c := s.clients[id]
 	if c != nil {
 		if c.token != token {
-			refuse(signal.Message{Type: signal.TypeIDTaken, Payload: signal.ErrorPayload{Msg: msgIDTaken}.Encode()})
-			return
+			s.mu.Unlock()
+			sock.sendAndClose(signal.Message{Type: signal.TypeIDTaken, Payload: signal.ErrorPayload{Msg: msgIDTaken}.Encode()}.Encode())
+			return nil
 		}
-		// The same client again: the new socket replaces the old one, and no
-		// OPEN is sent.
+		// The same client again: the new socket replaces the old one, and no OPEN is sent.
 		replaced = c.sock
 		c.sock = sock
 	} else {
 		if len(s.clients) >= s.opts.ConcurrentLimit {
-			refuse(errorMessage(msgConcurrentLimit))
-			return
+			s.mu.Unlock()
+			sock.sendAndClose(errorMessage(msgConcurrentLimit).Encode())
+			return nil
 		}
-		c = &client{id: id, token: token, sock: sock, lastPing: time.Now()}
+		c = &client{id: id, token: token, sock: sock, lastPing: s.l.Now()}
 		s.clients[id] = c
-		sock.send(signal.Message{Type: signal.TypeOpen}.Encode())
+		sock.send(openFrame)
 	}
+	sock.cl = c
 	// Deliver what was queued for this id while it was away.
 	var pending []signal.Message
 	if q := s.queues[id]; q != nil {
@@ -214,72 +267,18 @@ func (s *Server) accept(conn *websocket.Conn, query string) {
 	if f := s.opts.Events.Connection; f != nil {
 		f(id)
 	}
-	s.readLoop(c, sock)
+	return nil
 }
+
+// openFrame is the OPEN message a registered client gets.
+var openFrame = signal.Message{Type: signal.TypeOpen}.Encode()
 
 // errorMessage builds an ERROR frame with the given text.
 func errorMessage(msg string) signal.Message {
 	return signal.Message{Type: signal.TypeError, Payload: signal.ErrorPayload{Msg: msg}.Encode()}
 }
 
-// drain reads a refused socket until the client answers the close frame (or
-// the grace period ends), then forgets it.
-func (s *Server) drain(sock *socket) {
-	for {
-		if _, _, err := sock.conn.ReadMessage(); err != nil {
-			break
-		}
-	}
-	sock.kill()
-	s.mu.Lock()
-	delete(s.sockets, sock)
-	s.mu.Unlock()
-}
-
-// readLoop handles c's frames from sock until the socket ends, then
-// unregisters c if sock is still its socket.
-func (s *Server) readLoop(c *client, sock *socket) {
-	// A client that closes the socket is unregistered before it gets the
-	// answer to its close frame, so that it may register the same id again
-	// as soon as it has that answer.
-	sock.conn.SetCloseHandler(func(code int, _ string) error {
-		s.release(c, sock)
-		msg := websocket.FormatCloseMessage(code, "")
-		if code == websocket.CloseNoStatusReceived {
-			msg = websocket.FormatCloseMessage(websocket.CloseNormalClosure, "")
-		}
-		_ = sock.conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(time.Second))
-		return nil
-	})
-	for {
-		_, frame, err := sock.conn.ReadMessage()
-		if err != nil {
-			if !websocket.IsCloseError(err, websocket.CloseNormalClosure, websocket.CloseGoingAway, websocket.CloseNoStatusReceived) &&
-				!errors.Is(err, net.ErrClosed) {
-				s.emitError(fmt.Errorf("peerjs server: socket of %q: %w", c.id, err))
-			}
-			break
-		}
-		m, err := signal.Decode(frame)
-		if err != nil {
-			s.emitError(fmt.Errorf("peerjs server: message from %q: %w", c.id, err))
-			continue
-		}
-		m.Src = c.id
-		if f := s.opts.Events.Message; f != nil {
-			f(c.id, m)
-		}
-		s.handle(c, m)
-	}
-	sock.kill()
-	s.mu.Lock()
-	delete(s.sockets, sock)
-	s.mu.Unlock()
-	s.release(c, sock)
-}
-
-// release unregisters c if sock is still its socket, and reports the
-// disconnection once.
+// release unregisters c if sock is still its socket, and reports the disconnection once.
 func (s *Server) release(c *client, sock *socket) {
 	s.mu.Lock()
 	left := c.sock == sock && s.clients[c.id] == c
@@ -299,9 +298,7 @@ func (s *Server) release(c *client, sock *socket) {
 func (s *Server) handle(c *client, m signal.Message) {
 	switch m.Type {
 	case signal.TypeHeartbeat:
-		s.mu.Lock()
-		c.lastPing = time.Now()
-		s.mu.Unlock()
+		c.lastPing = s.l.Now()
 	case signal.TypeOffer, signal.TypeAnswer, signal.TypeCandidate, signal.TypeLeave, signal.TypeExpire:
 		if m.Type == signal.TypeLeave && m.Dst == "" {
 			// LEAVE without a destination unregisters the sender.
@@ -316,10 +313,9 @@ func (s *Server) handle(c *client, m signal.Message) {
 	}
 }
 
-// transmit relays m to m.Dst, or queues it while m.Dst is absent. When the
-// destination's socket cannot take it, that socket is closed and the sender
-// gets a LEAVE from the destination (bounce is false for that LEAVE, so a
-// failure never bounces twice).
+// transmit relays m to m.Dst, or queues it while m.Dst is absent. When the destination's
+// socket cannot take it, that socket is closed and the sender gets a LEAVE from the
+// destination (bounce is false for that LEAVE, so a failure never bounces twice).
 func (s *Server) transmit(m signal.Message, bounce bool) {
 	if m.Dst == "" {
 		return
@@ -334,14 +330,13 @@ func (s *Server) transmit(m signal.Message, bounce bool) {
 		return
 	}
 	sock := dst.sock
-	if sock != nil && sock.send(m.Encode()) {
-		s.mu.Unlock()
-		return
-	}
 	if sock == nil {
 		delete(s.clients, dst.id)
 	}
 	s.mu.Unlock()
+	if sock != nil && sock.send(m.Encode()) {
+		return
+	}
 	if sock != nil {
 		sock.kill()
 	}
@@ -350,15 +345,15 @@ func (s *Server) transmit(m signal.Message, bounce bool) {
 	}
 }
 
-// enqueueLocked stores m for its absent destination, within the queue
-// limits. s.mu must be held.
+// enqueueLocked stores m for its absent destination, within the queue limits. s.mu must be
+// held.
 func (s *Server) enqueueLocked(m signal.Message) {
 	q := s.queues[m.Dst]
 	if q == nil {
 		if s.queuedTotal >= s.opts.MaxQueuedTotal {
 			return
 		}
-		q = &messageQueue{lastRead: time.Now()}
+		q = &messageQueue{lastRead: s.l.Now()}
 		s.queues[m.Dst] = q
 	}
 	if len(q.messages) >= s.opts.MaxQueuedPerPeer || s.queuedTotal >= s.opts.MaxQueuedTotal {
@@ -368,30 +363,26 @@ func (s *Server) enqueueLocked(m signal.Message) {
 	s.queuedTotal++
 }
 
-// maintain runs the two periodic jobs until Close.
-func (s *Server) maintain() {
-	expire := time.NewTicker(s.opts.CleanupInterval)
-	check := time.NewTicker(s.opts.CheckInterval)
-	defer expire.Stop()
-	defer check.Stop()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case now := <-expire.C:
-			s.expireQueues(now)
-		case now := <-check.C:
-			s.dropSilentClients(now)
-		}
-	}
+// onExpire is the timer of `cleanup_out_msgs`.
+func (s *Server) onExpire() error {
+	s.expireQueues(s.l.Now())
+	s.expire.Reset(s.opts.CleanupInterval)
+	return nil
 }
 
-// expireQueues drops the queues not read for ExpireTimeout and sends one
-// EXPIRE per (sender, absent peer) pair back to the sender.
+// onCheck is the timer that drops silent clients.
+func (s *Server) onCheck() error {
+	s.dropSilentClients(s.l.Now())
+	s.check.Reset(s.opts.CheckInterval)
+	return nil
+}
+
+// expireQueues drops the queues not read for ExpireTimeout and sends one EXPIRE per (sender,
+// absent peer) pair back to the sender.
 func (s *Server) expireQueues(now time.Time) {
 	type pair struct{ src, dst string }
 	var notices []pair
-	seen := make(map[pair]bool)
+	var seen map[pair]bool
 	s.mu.Lock()
 	for id, q := range s.queues {
 		if now.Sub(q.lastRead) < s.opts.ExpireTimeout {
@@ -399,6 +390,9 @@ func (s *Server) expireQueues(now time.Time) {
 		}
 		for _, m := range q.messages {
 			p := pair{m.Src, m.Dst}
+			if seen == nil {
+				seen = make(map[pair]bool)
+			}
 			if !seen[p] {
 				seen[p] = true
 				notices = append(notices, p)
@@ -413,8 +407,8 @@ func (s *Server) expireQueues(now time.Time) {
 	}
 }
 
-// dropSilentClients closes and unregisters every client whose last
-// heartbeat is AliveTimeout old, dropping its queue.
+// dropSilentClients closes and unregisters every client whose last heartbeat is AliveTimeout
+// old, dropping its queue; and drops the sockets that could not write for WriteTimeout.
 func (s *Server) dropSilentClients(now time.Time) {
 	var dropped []*client
 	var socks []*socket
@@ -436,7 +430,12 @@ func (s *Server) dropSilentClients(now time.Time) {
 	}
 	s.mu.Unlock()
 	for _, sock := range socks {
-		sock.sendAndClose(nil)
+		sock.c.Close(1000, "")
+	}
+	for sock := range s.sockets {
+		if sock.backlog > 0 && now.Sub(sock.stuckSince) >= s.opts.WriteTimeout {
+			sock.kill()
+		}
 	}
 	if f := s.opts.Events.Disconnect; f != nil {
 		for _, c := range dropped {

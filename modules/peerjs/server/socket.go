@@ -1,107 +1,103 @@
 package server
 
 import (
-	"sync"
+	"fmt"
 	"time"
 
-	"github.com/gorilla/websocket"
+	"github.com/gobwas/ws"
+
+	"earlynode/modules/http/websocket"
+	"earlynode/modules/peerjs/signal"
 )
 
-// closeGrace is how long a socket waits for the client's answer to its
-// close frame before it drops the connection.
-const closeGrace = 2 * time.Second
-
-// socket is one signalling WebSocket. Frames are written by its own writer
-// goroutine from a bounded queue, so a slow client never blocks the
-// goroutine that relays to it.
+// socket is one signalling WebSocket: a websocket.Conn on the server's loop, whose messages
+// are handled as they are read. Writes never block: a client that lets SendQueueSize frames
+// pile up behind a full socket, or lets the socket stay full for WriteTimeout, is dropped.
 type socket struct {
-	conn         *websocket.Conn
-	out          chan outFrame
-	done         chan struct{} // closed when the socket is dead
-	once         sync.Once
-	writeTimeout time.Duration
+	s          *Server
+	c          *websocket.Conn
+	cl         *client   // the client it registered; nil when refused
+	backlog    int       // frames written while the kernel held earlier ones back
+	stuckSince time.Time // when the backlog began
 }
 
-// outFrame is one text frame to write, or (close set) the request to send
-// a close frame after everything queued before it.
-type outFrame struct {
-	data  []byte
-	close bool
-}
-
-// newSocket wraps an upgraded connection and starts its writer.
-func newSocket(conn *websocket.Conn, queueSize int, writeTimeout time.Duration) *socket {
-	s := &socket{
-		conn:         conn,
-		out:          make(chan outFrame, queueSize),
-		done:         make(chan struct{}),
-		writeTimeout: writeTimeout,
-	}
-	go s.writeLoop()
-	return s
-}
-
-// send queues one text frame. It reports false when the socket is dead or
-// its queue is full; it never blocks.
-func (s *socket) send(frame []byte) bool {
-	select {
-	case <-s.done:
-		return false
-	default:
-	}
-	select {
-	case s.out <- outFrame{data: frame}:
-		return true
-	default:
+// send writes one text frame. It reports false when the socket is closing or its backlog is
+// full; it never blocks.
+func (k *socket) send(frame []byte) bool {
+	if k.c.Closing() {
 		return false
 	}
-}
-
-// sendAndClose queues frame (when not nil), then a close frame: the client
-// gets both, in order, and the connection ends.
-func (s *socket) sendAndClose(frame []byte) {
-	if frame != nil && !s.send(frame) {
-		s.kill()
-		return
-	}
-	select {
-	case s.out <- outFrame{close: true}:
-	default:
-		s.kill()
-	}
-}
-
-// kill drops the connection at once. It is safe to call many times and
-// from any goroutine.
-func (s *socket) kill() {
-	s.once.Do(func() {
-		close(s.done)
-		_ = s.conn.Close()
-	})
-}
-
-// writeLoop writes queued frames until the socket dies or closes.
-func (s *socket) writeLoop() {
-	for {
-		select {
-		case <-s.done:
-			return
-		case f := <-s.out:
-			_ = s.conn.SetWriteDeadline(time.Now().Add(s.writeTimeout))
-			if f.close {
-				msg := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "")
-				if err := s.conn.WriteMessage(websocket.CloseMessage, msg); err != nil {
-					s.kill()
-					return
-				}
-				// The reader sees the client's close frame, or this deadline.
-				_ = s.conn.SetReadDeadline(time.Now().Add(closeGrace))
-				return
-			}
-			if err := s.conn.WriteMessage(websocket.TextMessage, f.data); err != nil {
-				s.kill()
-				return
-			}
+	if k.c.Buffered() > 0 {
+		if k.backlog == 0 {
+			k.stuckSince = k.s.l.Now()
+			k.c.NotifyDrain()
+		}
+		k.backlog++
+		if k.backlog > k.s.opts.SendQueueSize {
+			return false
 		}
 	}
+	return k.c.WriteText(frame) == nil
+}
+
+// Drained: the kernel took everything (websocket.Drainer).
+func (k *socket) Drained() error {
+	k.backlog = 0
+	return nil
+}
+
+// sendAndClose writes frame, then a close frame: the client gets both, in order, and the
+// connection ends once it answers.
+func (k *socket) sendAndClose(frame []byte) {
+	k.c.WriteText(frame)
+	k.c.Close(ws.StatusNormalClosure, "")
+}
+
+// kill drops the connection at once.
+func (k *socket) kill() { k.c.Abort() }
+
+// Message handles one frame from the client; a JSON binary frame is read like a text frame,
+// as `peer` does (websocket.Handler).
+func (k *socket) Message(_ bool, data []byte) error {
+	c := k.cl
+	if c == nil || c.sock != k {
+		return nil
+	}
+	s := k.s
+	m, err := signal.Decode(data)
+	if err != nil {
+		s.emitError(fmt.Errorf("peerjs server: message from %q: %w", c.id, err))
+		return nil
+	}
+	m.Src = c.id
+	if f := s.opts.Events.Message; f != nil {
+		f(c.id, m)
+	}
+	s.handle(c, m)
+	return nil
+}
+
+// PeerClose unregisters a client that closes its socket before its close frame is answered,
+// so that it may register the same id again as soon as it has the answer
+// (websocket.PeerCloser).
+func (k *socket) PeerClose(ws.StatusCode, string) error {
+	if k.cl != nil {
+		k.s.release(k.cl, k)
+	}
+	return nil
+}
+
+// End forgets the socket and unregisters its client if it is still the client's socket
+// (websocket.Handler).
+func (k *socket) End(st websocket.CloseStatus) error {
+	s := k.s
+	delete(s.sockets, k)
+	if k.cl == nil {
+		return nil
+	}
+	if st.Err != nil {
+		s.emitError(fmt.Errorf("peerjs server: socket of %q: %w", k.cl.id, st.Err))
+	}
+	s.release(k.cl, k)
+	return nil
 }

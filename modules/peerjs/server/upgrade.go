@@ -1,15 +1,15 @@
 package server
 
 import (
-	"bufio"
-	"bytes"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
-	"net/url"
 	"strings"
-	"time"
+
+	"earlynode/loop/netpoll"
+	"earlynode/modules/http/websocket"
+	"earlynode/modules/http/wire"
 )
 
 // UpgradeRequest is the head of an HTTP request asking for a WebSocket,
@@ -33,130 +33,85 @@ func (s *Server) MatchUpgrade(target string) bool {
 	return path == s.wsPath
 }
 
-// ServeUpgrade takes over conn, on which a host server has read the head of
-// req (and possibly the bytes in buffered, which followed the head). It
-// completes the WebSocket handshake, registers the client and serves it in
-// a goroutine of its own; ServeUpgrade returns once the handshake is
-// answered. On a bad handshake (wrong path, not a WebSocket request) it
-// writes an HTTP error to conn, closes it and returns the reason.
-func (s *Server) ServeUpgrade(conn net.Conn, req UpgradeRequest, buffered []byte) error {
-	if !s.MatchUpgrade(req.Target) {
-		writeRawError(conn, http.StatusBadRequest)
-		return fmt.Errorf("peerjs server: upgrade for %q, not %q", req.Target, s.wsPath)
+// ServeStream takes over a connection on the server's loop (a netpoll.Stream that node.http
+// handed over, say) on which a host server has read the head of an upgrade request, with
+// buffered the bytes that followed the head: it answers the WebSocket handshake, registers
+// the client and reads its messages on the loop. A bad handshake is answered with an HTTP
+// error and the connection closed; ServeStream then returns why. Call it on the loop.
+func (s *Server) ServeStream(t websocket.Transport, head *wire.Head, buffered []byte) error {
+	s.mu.Lock()
+	closed := s.closed
+	s.mu.Unlock()
+	if closed {
+		websocket.Refuse(t, http.StatusNotFound, "", nil)
+		return errors.New("peerjs server: closed")
 	}
-	u, err := url.ParseRequestURI(req.Target)
+	if !s.MatchUpgrade(head.Target) {
+		websocket.Refuse(t, http.StatusBadRequest, "", nil)
+		return fmt.Errorf("peerjs server: upgrade for %q, not %q", head.Target, s.wsPath)
+	}
+	conn, err := websocket.Upgrade(t, head, buffered, websocket.ServerOptions{
+		MaxMessage: s.opts.MaxMessageSize,
+		Protocol:   websocket.FirstProtocol, // as the ws library answers by default
+	})
 	if err != nil {
-		writeRawError(conn, http.StatusBadRequest)
-		return fmt.Errorf("peerjs server: upgrade target %q: %w", req.Target, err)
-	}
-	hr := &http.Request{
-		Method:     req.Method,
-		URL:        u,
-		RequestURI: req.Target,
-		Proto:      "HTTP/1.1",
-		ProtoMajor: 1,
-		ProtoMinor: 1,
-		Header:     make(http.Header),
-		RemoteAddr: conn.RemoteAddr().String(),
-	}
-	for _, f := range req.Header {
-		hr.Header.Add(f.Name, f.Value)
-	}
-	hr.Host = hr.Header.Get("Host")
-	w := &hijackWriter{conn: &prefixedConn{Conn: conn, prefix: buffered}, header: make(http.Header)}
-	ws, err := s.upgrader.Upgrade(w, hr, nil)
-	if err != nil {
-		w.finish()
 		return fmt.Errorf("peerjs server: websocket handshake: %w", err)
 	}
-	go s.accept(ws, u.RawQuery)
+	query := ""
+	if _, q, ok := strings.Cut(head.Target, "?"); ok {
+		query, _, _ = strings.Cut(q, "#")
+	}
+	return s.accept(conn, query)
+}
+
+// ServeUpgrade takes over conn, a Go connection on which a host server (not node.http) has
+// read the head of req, and possibly the bytes in buffered that followed it: conn moves to
+// the server's loop (netpoll.Adopt) and is served as ServeStream serves. It returns once the
+// handshake is answered, with the reason of a bad one. With Options.Loop, call it on the
+// loop; without, from any goroutine.
+func (s *Server) ServeUpgrade(conn net.Conn, req UpgradeRequest, buffered []byte) error {
+	head := &wire.Head{Method: req.Method, Target: req.Target, Version: "1.1", ContentLength: -1, Upgrade: true}
+	for _, f := range req.Header {
+		head.Headers = append(head.Headers, wire.Header{Name: f.Name, Value: f.Value})
+	}
+	var err error
+	s.onLoop(func() {
+		var st *netpoll.Stream
+		if st, err = netpoll.Adopt(s.l, conn); err != nil {
+			return
+		}
+		err = s.ServeStream(st, head, buffered)
+	})
+	return err
+}
+
+// ownUpgrade takes an upgrade request to a port of the server's own (Listen).
+func (s *Server) ownUpgrade(st *netpoll.Stream, head *wire.Head, buffered []byte) error {
+	s.ServeStream(st, head, buffered)
 	return nil
 }
 
-// writeRawError answers a connection with a bare HTTP error and closes it.
-func writeRawError(conn net.Conn, status int) {
-	text := http.StatusText(status)
-	_ = conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
-	fmt.Fprintf(conn, "HTTP/1.1 %d %s\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: %d\r\n\r\n%s",
-		status, text, len(text), text)
-	_ = conn.Close()
-}
-
-// hijackWriter is the http.ResponseWriter and http.Hijacker that lets
-// gorilla/websocket's Upgrader work on a connection a non-net/http server
-// has accepted. Error answers are written to the connection as a raw
-// HTTP/1.1 response.
-type hijackWriter struct {
-	conn     net.Conn
-	header   http.Header
-	status   int
-	body     bytes.Buffer
-	hijacked bool
-}
-
-// Header returns the headers of an error answer.
-func (w *hijackWriter) Header() http.Header { return w.header }
-
-// WriteHeader records the status of an error answer.
-func (w *hijackWriter) WriteHeader(status int) {
-	if w.status == 0 {
-		w.status = status
+// ownRequest answers a plain request to a port of the server's own: the HTTP API, and 404 as
+// Express words it for anything else.
+func (s *Server) ownRequest(head *wire.Head) (int, []wire.Header, []byte) {
+	req := Request{Method: head.Method, Target: head.Target}
+	for _, h := range head.Headers {
+		req.Header = append(req.Header, HeaderField{h.Name, h.Value})
 	}
-}
-
-// Write collects the body of an error answer.
-func (w *hijackWriter) Write(p []byte) (int, error) {
-	if w.status == 0 {
-		w.status = http.StatusOK
+	resp, ok := s.ServeHTTPRequest(req)
+	if !ok {
+		path := head.Target
+		if i := strings.IndexAny(path, "?#"); i >= 0 {
+			path = path[:i]
+		}
+		return http.StatusNotFound, []wire.Header{{Name: "Content-Type", Value: "text/plain; charset=utf-8"}},
+			[]byte("Cannot " + head.Method + " " + path + "\n")
 	}
-	return w.body.Write(p)
-}
-
-// Hijack hands the connection to the Upgrader, with an empty read buffer:
-// bytes the host had buffered are replayed by the connection itself.
-func (w *hijackWriter) Hijack() (net.Conn, *bufio.ReadWriter, error) {
-	if w.hijacked {
-		return nil, nil, errors.New("peerjs server: connection already hijacked")
+	hs := make([]wire.Header, len(resp.Header))
+	for i, f := range resp.Header {
+		hs[i] = wire.Header{Name: f.Name, Value: f.Value}
 	}
-	w.hijacked = true
-	return w.conn, bufio.NewReadWriter(bufio.NewReader(w.conn), bufio.NewWriter(w.conn)), nil
-}
-
-// finish sends a recorded error answer (when the Upgrader refused before
-// hijacking) and closes the connection.
-func (w *hijackWriter) finish() {
-	if w.hijacked {
-		return
-	}
-	status := w.status
-	if status == 0 {
-		status = http.StatusBadRequest
-	}
-	var head strings.Builder
-	fmt.Fprintf(&head, "HTTP/1.1 %d %s\r\nConnection: close\r\n", status, http.StatusText(status))
-	w.header.Del("Content-Length")
-	_ = w.header.Write(&head)
-	fmt.Fprintf(&head, "Content-Length: %d\r\n\r\n", w.body.Len())
-	_ = w.conn.SetWriteDeadline(time.Now().Add(5 * time.Second))
-	_, _ = w.conn.Write(append([]byte(head.String()), w.body.Bytes()...))
-	_ = w.conn.Close()
-}
-
-// prefixedConn is a net.Conn whose first reads return prefix: the bytes a
-// host server read past the request head.
-type prefixedConn struct {
-	net.Conn
-	prefix []byte
-}
-
-// Read returns the remaining prefix first, then reads the connection.
-func (c *prefixedConn) Read(p []byte) (int, error) {
-	if len(c.prefix) > 0 {
-		n := copy(p, c.prefix)
-		c.prefix = c.prefix[n:]
-		return n, nil
-	}
-	return c.Conn.Read(p)
+	return resp.Status, hs, resp.Body
 }
 
 // parseQuery splits a raw query string as URLSearchParams does: "+" is a
