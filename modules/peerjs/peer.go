@@ -89,6 +89,7 @@ func (m *module) peerOptions(v, configText goja.Value) (client.Options, error) {
 	// lack. Both can be turned back: {loopback: false, mdns: true}.
 	o.IncludeLoopback, o.DisableMDNS = true, true
 	o.Log = func(line string) { m.rt.Out.Stderr.WriteString("PeerJS: " + line + "\n") }
+	o.Loop = m.rt.Loop // the signalling socket runs on the program's loop
 	if configText != nil && !goja.IsUndefined(configText) {
 		cfg, err := client.ConfigFromJSON([]byte(configText.String()))
 		if err != nil {

@@ -5,7 +5,8 @@ import (
 )
 
 // handleMessage acts on one message from the server (Peer._handleMessage
-// of PeerJS). It runs on the socket's reader goroutine.
+// of PeerJS). It runs on the signalling socket's loop, as each message is
+// read; what takes time is posted elsewhere.
 func (p *Peer) handleMessage(m signal.Message) {
 	switch m.Type {
 	case signal.TypeOpen:

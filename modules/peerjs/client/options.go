@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/pion/webrtc/v4"
+
+	"earlynode/loop"
 )
 
 // The defaults of PeerJS 1.5.5.
@@ -72,6 +74,11 @@ type Options struct {
 	HTTPClient *http.Client
 	// DialTimeout bounds the signalling WebSocket handshake; default 10 s.
 	DialTimeout time.Duration
+	// Loop is the event loop the signalling WebSocket runs on (an
+	// embedding's, whose liveness the socket then leaves alone); nil uses a
+	// loop the package shares among Peers, running on one goroutine while
+	// any of their sockets is open.
+	Loop *loop.Loop
 
 	// Debug is PeerJS's log level: 0 none, 1 errors, 2 warnings, 3 all.
 	Debug int

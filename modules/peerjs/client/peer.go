@@ -3,10 +3,12 @@
 // over real WebRTC (pion/webrtc), negotiating exactly as PeerJS 1.5.5 does,
 // so it connects to PeerJS in browsers and in Node (docs/wire/peerjs.md).
 //
-// The package knows nothing of JavaScript or of earlynode's event loop: it
-// reports through the callbacks of Events, delivered in order from a
-// goroutine of the Peer. Its methods may be called from any goroutine and
-// never wait for the network.
+// The package knows nothing of JavaScript: it reports through the callbacks
+// of Events, delivered in order from a goroutine of the Peer. Its methods may
+// be called from any goroutine and never wait for the network. The
+// signalling WebSocket runs on an event loop (Options.Loop, or one the
+// package shares), with no goroutine of its own; WebRTC runs on pion's
+// goroutines.
 //
 // The PeerServer is package earlynode/modules/peerjs/server; the message
 // codec both use is earlynode/modules/peerjs/signal.
@@ -313,40 +315,45 @@ func (p *Peer) initialize(id string) {
 	p.id = id
 	p.generation++
 	gen := p.generation
-	p.mu.Unlock()
-	go p.runSocket(gen, id)
-}
-
-// runSocket dials the server, flushes the outbox, and reads the socket
-// until it ends.
-func (p *Peer) runSocket(gen int, id string) {
-	// On reconnection, let the server see the old socket go first: while it
-	// still holds it, the same token is re-attached without OPEN.
-	p.mu.Lock()
 	prev := p.lastSocket
 	p.mu.Unlock()
-	if prev != nil {
-		select {
-		case <-prev.gone:
-		case <-time.After(2 * closeWait):
-		}
+	sock := p.newSignalSocket(gen)
+	if prev == nil {
+		sock.l.Post(func() error { sock.dial(id, p.socketConnected); return nil })
+		return
 	}
-	sock, err := dialSignal(p.ctx, p.opts, id)
+	// On reconnection, let the server see the old socket go first: while it still holds it,
+	// the same token is re-attached without OPEN.
+	var once sync.Once
+	start := func() { once.Do(func() { sock.l.Post(func() error { sock.dial(id, p.socketConnected); return nil }) }) }
+	prev.afterGone(start)
+	time.AfterFunc(2*closeWait, start)
+}
+
+// socketConnected takes the outcome of a socket's dial, on its loop: the socket becomes the
+// peer's, what waited in the outbox is sent, and reading starts.
+func (p *Peer) socketConnected(sock *signalSocket, err error) error {
 	p.sendMu.Lock()
 	p.mu.Lock()
-	if gen != p.generation || p.disconnected || p.destroyed {
+	if sock.gen != p.generation || p.disconnected || p.destroyed || sock.closed() {
 		p.mu.Unlock()
 		p.sendMu.Unlock()
-		if sock != nil {
-			sock.close()
+		if err == nil {
+			sock.mu.Lock()
+			sock.closing = true
+			sock.mu.Unlock()
+			sock.conn.Close(1000, "")
+			return sock.conn.Start(sock)
 		}
-		return
+		sock.markGone()
+		return nil
 	}
 	if err != nil {
 		p.mu.Unlock()
 		p.sendMu.Unlock()
-		p.socketLost(gen, fmt.Errorf("connect to %s: %w", signalURL(p.opts, id), err))
-		return
+		sock.markGone()
+		p.socketLost(sock.gen, fmt.Errorf("connect to %s: %w", signalURL(p.opts, sock.id), err))
+		return nil
 	}
 	p.socket = sock
 	p.lastSocket = sock
@@ -354,26 +361,10 @@ func (p *Peer) runSocket(gen int, id string) {
 	p.outbox = nil
 	p.mu.Unlock()
 	for _, m := range outbox {
-		_ = sock.send(m) // a failed write shows up as a read error below.
+		sock.write(m.Encode())
 	}
 	p.sendMu.Unlock()
-	go sock.heartbeat(p.opts.PingInterval)
-	defer sock.readEnded()
-	for {
-		frame, err := sock.read()
-		if err != nil {
-			if !sock.closed() {
-				p.socketLost(gen, err)
-			}
-			return
-		}
-		m, err := signal.Decode(frame)
-		if err != nil {
-			p.logf(2, "Invalid server message %q: %v", frame, err)
-			continue
-		}
-		p.handleMessage(m)
-	}
+	return sock.start(p.opts.PingInterval)
 }
 
 // socketLost reports a signalling connection that failed or ended without
@@ -407,9 +398,7 @@ func (p *Peer) sendSignal(m signal.Message) {
 		return
 	}
 	p.mu.Unlock()
-	if err := sock.send(m); err != nil {
-		p.logf(1, "Sending %s to the server failed: %v", m.Type, err)
-	}
+	sock.send(m)
 }
 
 // abort reports a fatal error: the peer is destroyed if the server never

@@ -1,37 +1,46 @@
 package client
 
 import (
-	"context"
+	"errors"
+	"fmt"
 	"net"
 	"net/url"
 	"strconv"
 	"sync"
 	"time"
 
-	"github.com/gorilla/websocket"
-
+	"earlynode/loop"
+	"earlynode/modules/http/websocket"
 	"earlynode/modules/peerjs/signal"
 )
 
 // maxSignalFrame bounds one frame from the server.
 const maxSignalFrame = 4 << 20
 
-// signalSocket is the signalling WebSocket of a Peer: one writer at a time,
-// a heartbeat, and a close that can be told apart from a lost connection.
-type signalSocket struct {
-	conn    *websocket.Conn
-	writeMu sync.Mutex
-	stop    chan struct{} // closed by close
-	once    sync.Once
-	// readDone is closed by the reader when its reads end; gone is closed
-	// once the connection is fully closed.
-	readDone chan struct{}
-	gone     chan struct{}
-}
-
-// closeWait bounds how long close waits for the server's answer to its
-// close frame.
+// closeWait bounds how long a reconnection waits for the previous socket to be gone.
 const closeWait = time.Second
+
+// signalSocket is the signalling WebSocket of a Peer: a websocket.Conn on an event loop
+// (Options.Loop, or the loop the package shares among Peers), with a heartbeat timer. Its
+// messages are handled on the loop as they are read; send and close may be called from any
+// goroutine and post their work to the loop.
+type signalSocket struct {
+	p       *Peer
+	gen     int
+	id      string
+	l       *loop.Loop
+	release func() // gives the loop back once the socket is gone
+
+	// loop side
+	conn       *websocket.Conn
+	cancelDial func()
+	beat       *loop.Timer
+	gone       bool
+	whenGone   []func()
+
+	mu      sync.Mutex
+	closing bool // close was called
+}
 
 // signalURL returns the WebSocket URL of the server for id (lib/socket.ts).
 func signalURL(o Options, id string) string {
@@ -44,81 +53,184 @@ func signalURL(o Options, id string) string {
 	return scheme + "://" + net.JoinHostPort(o.Host, strconv.Itoa(o.Port)) + o.Path + "peerjs?" + q
 }
 
-// dialSignal opens the signalling socket for id.
-func dialSignal(ctx context.Context, o Options, id string) (*signalSocket, error) {
-	d := websocket.Dialer{HandshakeTimeout: o.DialTimeout}
-	conn, resp, err := d.DialContext(ctx, signalURL(o, id), nil)
-	if resp != nil && resp.Body != nil {
-		resp.Body.Close()
+// newSignalSocket makes the socket of generation gen, on the peer's loop.
+func (p *Peer) newSignalSocket(gen int) *signalSocket {
+	s := &signalSocket{p: p, gen: gen}
+	if p.opts.Loop != nil {
+		s.l, s.release = p.opts.Loop, func() {}
+	} else {
+		s.l, s.release = sharedLoop.acquire()
 	}
-	if err != nil {
-		return nil, err
-	}
-	conn.SetReadLimit(maxSignalFrame)
-	return &signalSocket{conn: conn, stop: make(chan struct{}), readDone: make(chan struct{}), gone: make(chan struct{})}, nil
+	return s
 }
 
-// send writes one message as a text frame.
-func (s *signalSocket) send(m signal.Message) error {
-	s.writeMu.Lock()
-	defer s.writeMu.Unlock()
-	_ = s.conn.SetWriteDeadline(time.Now().Add(10 * time.Second))
-	return s.conn.WriteMessage(websocket.TextMessage, m.Encode())
-}
-
-// read returns the next frame from the server.
-func (s *signalSocket) read() ([]byte, error) {
-	_, b, err := s.conn.ReadMessage()
-	return b, err
-}
-
-// heartbeat sends HEARTBEAT every interval until the socket is closed or a
-// write fails.
-func (s *signalSocket) heartbeat(interval time.Duration) {
-	t := time.NewTicker(interval)
-	defer t.Stop()
-	for {
-		select {
-		case <-s.stop:
-			return
-		case <-t.C:
-			if s.send(signal.Message{Type: signal.TypeHeartbeat}) != nil {
-				return
+// dial opens the socket for id; on the loop. connected runs on the loop with the outcome.
+func (s *signalSocket) dial(id string, connected func(s *signalSocket, err error) error) {
+	s.id = id
+	o := websocket.DialOptions{Timeout: s.p.opts.DialTimeout, MaxMessage: maxSignalFrame}
+	s.cancelDial = websocket.Dial(s.l, signalURL(s.p.opts, id), o, func(c *websocket.Conn, err error) error {
+		s.cancelDial = nil
+		if err == nil {
+			s.conn = c
+			if s.p.opts.Loop != nil {
+				// The embedding decides what keeps its loop alive, not the socket.
+				c.Unref()
 			}
 		}
+		return connected(s, err)
+	})
+}
+
+// start reads the open socket and starts the heartbeat; on the loop.
+func (s *signalSocket) start(interval time.Duration) error {
+	s.beat = s.l.SetTimer(interval, func() error {
+		if s.conn.Closing() {
+			return nil
+		}
+		s.conn.WriteText(heartbeatFrame)
+		s.beat.Reset(interval)
+		return nil
+	})
+	s.beat.Unref()
+	return s.conn.Start(s)
+}
+
+var heartbeatFrame = signal.Message{Type: signal.TypeHeartbeat}.Encode()
+
+// write sends frames at once; on the loop.
+func (s *signalSocket) write(frame []byte) {
+	if s.conn != nil {
+		s.conn.WriteText(frame)
 	}
+}
+
+// send writes one message as a text frame, on the loop's next turn (any goroutine). A failed
+// write shows up as the end of the socket.
+func (s *signalSocket) send(m signal.Message) {
+	frame := m.Encode()
+	s.l.Post(func() error {
+		s.write(frame)
+		return nil
+	})
 }
 
 // closed reports whether close has been called.
 func (s *signalSocket) closed() bool {
-	select {
-	case <-s.stop:
-		return true
-	default:
-		return false
-	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.closing
 }
 
-// readEnded is called by the reader when its reads end.
-func (s *signalSocket) readEnded() { close(s.readDone) }
-
-// close ends the socket on purpose, without waiting: a close frame, then,
-// once the server has answered it (so the server has seen the client go)
-// or closeWait has passed, the connection. gone is closed after that.
+// close ends the socket on purpose, without waiting (any goroutine): a close frame, then the
+// server's answer and its closing of TCP (or websocket.CloseTimeout) end the connection.
 func (s *signalSocket) close() {
-	s.once.Do(func() {
-		close(s.stop)
-		go func() {
-			s.writeMu.Lock()
-			_ = s.conn.WriteControl(websocket.CloseMessage,
-				websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(closeWait))
-			s.writeMu.Unlock()
-			select {
-			case <-s.readDone:
-			case <-time.After(closeWait):
-			}
-			_ = s.conn.Close()
-			close(s.gone)
-		}()
+	s.mu.Lock()
+	if s.closing {
+		s.mu.Unlock()
+		return
+	}
+	s.closing = true
+	s.mu.Unlock()
+	s.l.Post(func() error {
+		switch {
+		case s.cancelDial != nil:
+			s.cancelDial() // the dial reports ErrCanceled, and the socket is gone
+		case s.conn != nil:
+			s.conn.Close(1000, "")
+		}
+		return nil
 	})
+}
+
+// Message handles one frame from the server (websocket.Handler).
+func (s *signalSocket) Message(_ bool, frame []byte) error {
+	m, err := signal.Decode(frame)
+	if err != nil {
+		s.p.logf(2, "Invalid server message %q: %v", frame, err)
+		return nil
+	}
+	s.p.handleMessage(m)
+	return nil
+}
+
+// End: the connection is closed (websocket.Handler). Unless close asked for it, the Peer has
+// lost its server.
+func (s *signalSocket) End(st websocket.CloseStatus) error {
+	if s.beat != nil {
+		s.beat.Stop()
+	}
+	if !s.closed() {
+		err := st.Err
+		if err == nil {
+			err = fmt.Errorf("websocket: close %d %s", st.Code, st.Reason)
+			if !st.PeerClosed {
+				err = errors.New("websocket: the connection closed without a closing handshake")
+			}
+		}
+		s.p.socketLost(s.gen, err)
+	}
+	s.markGone()
+	return nil
+}
+
+// markGone records that the socket is fully closed and runs what waited for it; on the loop.
+func (s *signalSocket) markGone() {
+	if s.gone {
+		return
+	}
+	s.gone = true
+	fns := s.whenGone
+	s.whenGone = nil
+	for _, f := range fns {
+		f()
+	}
+	s.release()
+}
+
+// afterGone runs f on the loop once the socket is gone (now, if it is).
+func (s *signalSocket) afterGone(f func()) {
+	s.l.Post(func() error {
+		if s.gone {
+			f()
+		} else {
+			s.whenGone = append(s.whenGone, f)
+		}
+		return nil
+	})
+}
+
+// sharedLoop runs the signalling sockets of Peers made without Options.Loop: one loop and one
+// goroutine while any such socket exists, none otherwise.
+var sharedLoop sharedLoops
+
+type sharedLoops struct {
+	mu    sync.Mutex
+	l     *loop.Loop
+	keep  *loop.Handle
+	users int
+}
+
+// acquire returns the shared loop (starting one if none runs) and the function that gives it
+// back; the loop ends once every user gave it back.
+func (sl *sharedLoops) acquire() (*loop.Loop, func()) {
+	sl.mu.Lock()
+	defer sl.mu.Unlock()
+	if sl.users == 0 {
+		sl.l = loop.New(1)
+		sl.keep = sl.l.NewHandle()
+		go sl.l.Run()
+	}
+	sl.users++
+	keep := sl.keep
+	var once sync.Once
+	return sl.l, func() {
+		once.Do(func() {
+			sl.mu.Lock()
+			defer sl.mu.Unlock()
+			sl.users--
+			if sl.users == 0 {
+				keep.Close(nil)
+			}
+		})
+	}
 }
