@@ -4,8 +4,12 @@ import (
 	"golang.org/x/sys/unix"
 )
 
-// queueChunk is the size of the pieces a writeQueue copies data into.
-const queueChunk = 64 << 10
+// queueChunk is the size of the pieces a writeQueue copies data into once it holds more than
+// a little; its first piece is firstChunk.
+const (
+	queueChunk = 64 << 10
+	firstChunk = 4 << 10
+)
 
 // writeQueue holds bytes the kernel did not take yet, in order, as a list of chunks written
 // with writev: queuing copies each byte once and writing never moves what is left.
@@ -29,9 +33,19 @@ func (q *writeQueue) push(b []byte) {
 				continue
 			}
 		}
-		c := make([]byte, 0, max(queueChunk, min(len(b), 1<<20)))
+		c := make([]byte, 0, max(q.nextChunk(), min(len(b), 1<<20)))
 		q.chunks = append(q.chunks, c)
 	}
+}
+
+// nextChunk is the size of the next chunk: small for a queue that starts (the peer of a
+// connection that reads a little late should not cost it 64 KiB), doubling up to queueChunk
+// while the queue grows.
+func (q *writeQueue) nextChunk() int {
+	if n := len(q.chunks); n > 0 {
+		return min(2*cap(q.chunks[n-1]), queueChunk)
+	}
+	return firstChunk
 }
 
 // writeTo writes as much of the queue as the socket takes, in one writev.
