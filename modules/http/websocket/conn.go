@@ -92,6 +92,7 @@ type Conn struct {
 	out      *[]byte // frames written this turn; nil when none
 	flushFn  loop.Callback
 	flushing bool   // a flush is posted
+	batch    int    // SetBatchLimit
 	pre      []byte // bytes that came before Start (after the handshake's head)
 	timer    *loop.Timer
 	herr     error // an error a Handler returned while the Decoder ran
@@ -153,13 +154,33 @@ func (c *Conn) write(op ws.OpCode, p []byte) error {
 	return nil
 }
 
-// queue appends one frame to what leaves at the end of the turn.
+// queue appends one frame to what leaves at the end of the turn, or at once when that
+// passes the batch limit.
 func (c *Conn) queue(op ws.OpCode, p []byte) {
 	if c.out == nil {
 		c.out = getBuffer()
 	}
 	*c.out = AppendFrame(*c.out, op, p, c.client)
+	if c.batch > 0 && len(*c.out) >= c.batch {
+		c.writeOut()
+	}
 	c.postFlush()
+}
+
+// SetBatchLimit makes writes leave as soon as n bytes of them collect, rather than all at the
+// end of the turn (n <= 0). A server relaying for many connections uses it so that what it
+// read in one turn is not all held before it is written.
+func (c *Conn) SetBatchLimit(n int) { c.batch = n }
+
+// writeOut hands what the turn collected so far to the transport.
+func (c *Conn) writeOut() {
+	if b := c.out; b != nil {
+		c.out = nil
+		if !c.ended {
+			c.t.Write(*b)
+		}
+		putBuffer(b)
+	}
 }
 
 func (c *Conn) postFlush() {
@@ -188,13 +209,7 @@ func (c *Conn) NotifyDrain() { c.drainWanted = true }
 // flush writes what the turn queued, then takes the step the connection's state calls for.
 func (c *Conn) flush() error {
 	c.flushing = false
-	if b := c.out; b != nil {
-		c.out = nil
-		if !c.ended {
-			c.t.Write(*b)
-		}
-		putBuffer(b)
-	}
+	c.writeOut()
 	if c.ended {
 		return nil
 	}
@@ -392,11 +407,7 @@ func (c *Conn) EOF() error {
 	if c.ended {
 		return nil
 	}
-	if b := c.out; b != nil {
-		c.out = nil
-		c.t.Write(*b)
-		putBuffer(b)
-	}
+	c.writeOut()
 	c.t.Close()
 	return nil
 }

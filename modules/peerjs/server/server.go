@@ -206,6 +206,9 @@ func (s *Server) ClientIDs() []string {
 // of `peer`), then starts reading it. query is the raw query string of the upgrade request.
 func (s *Server) accept(conn *websocket.Conn, query string) error {
 	sock := &socket{s: s, c: conn}
+	// Relays leave after a few frames, not only at the end of the turn: a burst read from many
+	// clients in one turn is then not all held at once.
+	conn.SetBatchLimit(relayBatch)
 	s.mu.Lock()
 	closed := s.closed
 	s.mu.Unlock()
@@ -269,6 +272,9 @@ func (s *Server) accept(conn *websocket.Conn, query string) error {
 	}
 	return nil
 }
+
+// relayBatch is how many bytes of frames for one client collect before they are written.
+const relayBatch = 4 << 10
 
 // openFrame is the OPEN message a registered client gets.
 var openFrame = signal.Message{Type: signal.TypeOpen}.Encode()
