@@ -15,10 +15,19 @@ func FuzzDecode(f *testing.F) {
 		`{"type":"CANDIDATE","src":"a","dst":"b","payload":{"candidate":{"candidate":"candidate:1","sdpMid":"0","sdpMLineIndex":0},"connectionId":"dc_1"}}`,
 		`{"type":"ERROR","payload":{"msg":"x"}}`,
 		`[`, `null`, `{"type":1}`, `{"type":"X","dst":"\ud800"}`,
+		` { "payload" : [1, {"a" : "b c"}] , "type":"OFFER", "type":"ANSWER", "dst":null, "Src":"x" } `,
+		`{"type":"OFFER","src":"a\"b","payload":"x"}`, `{"type":"CANDIDATE","payload":-1.5e3,"x":[true,false,null]}`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, frame []byte) {
+		if fast, ok := decodeFast(frame); ok {
+			slow, err := decodeSlow(frame)
+			if err != nil || fast.Type != slow.Type || fast.Src != slow.Src || fast.Dst != slow.Dst ||
+				string(fast.Payload) != string(slow.Payload) || (fast.Payload == nil) != (slow.Payload == nil) {
+				t.Fatalf("decodeFast(%q) = %+v, decodeSlow = %+v, %v", frame, fast, slow, err)
+			}
+		}
 		m, err := Decode(frame)
 		_, _ = DecodeOffer(frame)
 		_, _ = DecodeAnswer(frame)

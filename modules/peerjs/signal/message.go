@@ -74,6 +74,14 @@ var ErrNotObject = errors.New("signal: message is not a JSON object")
 // accepted as the payload. Unknown fields are ignored. Decode never panics;
 // its errors say which field was wrong.
 func Decode(frame []byte) (Message, error) {
+	if m, ok := decodeFast(frame); ok {
+		return m, nil
+	}
+	return decodeSlow(frame)
+}
+
+// decodeSlow is Decode by encoding/json: every case, errors worded.
+func decodeSlow(frame []byte) (Message, error) {
 	var m Message
 	trimmed := bytes.TrimLeft(frame, " \t\r\n")
 	if len(trimmed) == 0 {
@@ -159,6 +167,11 @@ func (m Message) Encode() []byte {
 // appendString appends s as a JSON string, leaving <, > and & unescaped as
 // JSON.stringify does. encoding/json cannot fail on a string.
 func appendString(buf []byte, s string) []byte {
+	if plainASCII(s) {
+		buf = append(buf, '"')
+		buf = append(buf, s...)
+		return append(buf, '"')
+	}
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)

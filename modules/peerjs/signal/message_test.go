@@ -100,3 +100,26 @@ func TestEncodeDecodeRoundTrip(t *testing.T) {
 		t.Fatalf("round trip = %+v, want %+v", out, in)
 	}
 }
+
+// The frames a relay sees most take the fast path, with decodeSlow's result.
+func TestDecodeFastPath(t *testing.T) {
+	for _, f := range []string{
+		`{"type":"OFFER","dst":"bob","payload":{"sdp":{"type":"offer","sdp":"v=0\r\n"},"connectionId":"dc_1"}}`,
+		`{"type":"HEARTBEAT"}`,
+		` {"payload": {"a": [1, 2]}, "type": "CANDIDATE", "dst": null, "extra": {"}": "]"}} `,
+	} {
+		fast, ok := decodeFast([]byte(f))
+		slow, err := decodeSlow([]byte(f))
+		if !ok || err != nil {
+			t.Fatalf("%s: fast path %v, slow %v", f, ok, err)
+		}
+		if fast.Type != slow.Type || fast.Src != slow.Src || fast.Dst != slow.Dst || string(fast.Payload) != string(slow.Payload) {
+			t.Fatalf("%s: fast %+v, slow %+v", f, fast, slow)
+		}
+	}
+	for _, f := range []string{`{}`, `{"type":5}`, `{"type":"A","dst":"\u0062"}`, `{"ty\u0070e":"A"}`, `{"type":"A"`, `[]`} {
+		if _, ok := decodeFast([]byte(f)); ok {
+			t.Errorf("%s took the fast path", f)
+		}
+	}
+}
