@@ -92,7 +92,6 @@ type Conn struct {
 	out      *[]byte // frames written this turn; nil when none
 	flushFn  loop.Callback
 	flushing bool   // a flush is posted
-	batch    int    // SetBatchLimit
 	pre      []byte // bytes that came before Start (after the handshake's head)
 	timer    *loop.Timer
 	herr     error // an error a Handler returned while the Decoder ran
@@ -154,23 +153,19 @@ func (c *Conn) write(op ws.OpCode, p []byte) error {
 	return nil
 }
 
-// queue appends one frame to what leaves at the end of the turn, or at once when that
-// passes the batch limit.
+// queue appends one frame to what leaves at the end of the turn.
 func (c *Conn) queue(op ws.OpCode, p []byte) {
 	if c.out == nil {
 		c.out = getBuffer()
 	}
 	*c.out = AppendFrame(*c.out, op, p, c.client)
-	if c.batch > 0 && len(*c.out) >= c.batch {
-		c.writeOut()
-	}
 	c.postFlush()
 }
 
-// SetBatchLimit makes writes leave as soon as n bytes of them collect, rather than all at the
-// end of the turn (n <= 0). A server relaying for many connections uses it so that what it
-// read in one turn is not all held before it is written.
-func (c *Conn) SetBatchLimit(n int) { c.batch = n }
+// Flush writes what this turn's writes collected so far now, rather than at the end of the
+// turn: a server relaying for many connections uses it so that what it read in one turn is
+// not all held before any of it is written.
+func (c *Conn) Flush() { c.writeOut() }
 
 // writeOut hands what the turn collected so far to the transport.
 func (c *Conn) writeOut() {

@@ -40,10 +40,13 @@ type Server struct {
 	queuedTotal int
 	closed      bool
 
-	sockets   map[*socket]struct{}
-	listeners []*websocket.Listener
-	expire    *loop.Timer
-	check     *loop.Timer
+	sockets    map[*socket]struct{}
+	listeners  []*websocket.Listener
+	dirty      []*socket // written to this turn (relayBudget)
+	held       int       // bytes they hold
+	turnPosted bool
+	expire     *loop.Timer
+	check      *loop.Timer
 }
 
 // client is one registered id.
@@ -206,9 +209,6 @@ func (s *Server) ClientIDs() []string {
 // of `peer`), then starts reading it. query is the raw query string of the upgrade request.
 func (s *Server) accept(conn *websocket.Conn, query string) error {
 	sock := &socket{s: s, c: conn}
-	// Relays leave after a few frames, not only at the end of the turn: a burst read from many
-	// clients in one turn is then not all held at once.
-	conn.SetBatchLimit(relayBatch)
 	s.mu.Lock()
 	closed := s.closed
 	s.mu.Unlock()
@@ -273,8 +273,46 @@ func (s *Server) accept(conn *websocket.Conn, query string) error {
 	return nil
 }
 
-// relayBatch is how many bytes of frames for one client collect before they are written.
-const relayBatch = 4 << 10
+// relayBudget bounds the bytes of relayed frames held for all clients together before they
+// are written. Frames for one client written in one turn leave in one write, at the turn's
+// end; but a turn may read a burst from hundreds of clients, and holding all of it would set
+// the heap's size.
+const relayBudget = 1 << 20
+
+// batched notes n bytes written to k's connection this turn; past relayBudget, every
+// connection written to is flushed.
+func (s *Server) batched(k *socket, n int) {
+	if !k.dirty {
+		k.dirty = true
+		s.dirty = append(s.dirty, k)
+	}
+	if !s.turnPosted {
+		s.turnPosted = true
+		s.l.Post(s.endTurn)
+	}
+	s.held += n
+	if s.held >= relayBudget {
+		s.flushDirty()
+	}
+}
+
+// flushDirty writes what every connection written to holds.
+func (s *Server) flushDirty() {
+	for i, k := range s.dirty {
+		k.dirty = false
+		k.c.Flush()
+		s.dirty[i] = nil
+	}
+	s.dirty = s.dirty[:0]
+	s.held = 0
+}
+
+// endTurn ends a turn's batching.
+func (s *Server) endTurn() error {
+	s.turnPosted = false
+	s.flushDirty()
+	return nil
+}
 
 // openFrame is the OPEN message a registered client gets.
 var openFrame = signal.Message{Type: signal.TypeOpen}.Encode()

@@ -19,6 +19,7 @@ type socket struct {
 	cl         *client   // the client it registered; nil when refused
 	backlog    int       // frames written while the kernel held earlier ones back
 	stuckSince time.Time // when the backlog began
+	dirty      bool      // in Server.dirty
 }
 
 // send writes one text frame. It reports false when the socket is closing or its backlog is
@@ -37,7 +38,11 @@ func (k *socket) send(frame []byte) bool {
 			return false
 		}
 	}
-	return k.c.WriteText(frame) == nil
+	if k.c.WriteText(frame) != nil {
+		return false
+	}
+	k.s.batched(k, len(frame))
+	return true
 }
 
 // Drained: the kernel took everything (websocket.Drainer).
