@@ -17,10 +17,14 @@ func FuzzDecode(f *testing.F) {
 		`[`, `null`, `{"type":1}`, `{"type":"X","dst":"\ud800"}`,
 		` { "payload" : [1, {"a" : "b c"}] , "type":"OFFER", "type":"ANSWER", "dst":null, "Src":"x" } `,
 		`{"type":"OFFER","src":"a\"b","payload":"x"}`, `{"type":"CANDIDATE","payload":-1.5e3,"x":[true,false,null]}`,
+		`{"type":"A","payload":[0.5,-0,1E+2,"\u00e9\n"]}`, `{"type":"A","payload":01}`, `{"type":"A","payload":"\x"}`,
 	} {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, frame []byte) {
+		if validJSON(frame) && !json.Valid(frame) {
+			t.Fatalf("validJSON accepts %q, which json.Valid refuses", frame)
+		}
 		if fast, ok := decodeFast(frame); ok {
 			slow, err := decodeSlow(frame)
 			if err != nil || fast.Type != slow.Type || fast.Src != slow.Src || fast.Dst != slow.Dst ||

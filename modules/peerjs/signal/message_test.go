@@ -123,3 +123,17 @@ func TestDecodeFastPath(t *testing.T) {
 		}
 	}
 }
+
+func TestValidJSONIsNeverLooserThanEncodingJSON(t *testing.T) {
+	for _, c := range []string{
+		`{}`, `[]`, `""`, `0`, `-0.5e-3`, `1E+2`, `true`, ` null `, `{"a":[1,{"b":"\u00e9\"\\/"}]}`,
+		`{`, `{"a"}`, `{"a":}`, `[1,]`, `01`, `1.`, `.5`, `-`, `1e`, `"\x"`, `"\u12"`, "\"a\tb\"", `tru`, `nul`,
+		`{"a":1}x`, `[1 2]`, `{"a":1,}`, `"\ud800"`, strings.Repeat("[", 70) + strings.Repeat("]", 70),
+	} {
+		if got, want := validJSON([]byte(c)), json.Valid([]byte(c)); got && !want {
+			t.Errorf("validJSON(%q) = true, json.Valid false", c)
+		} else if got != want && len(c) < 100 {
+			t.Errorf("validJSON(%q) = %v, json.Valid %v", c, got, want)
+		}
+	}
+}
