@@ -29,8 +29,9 @@ type Server struct {
 	opts   Options
 	wsPath string
 	l      *loop.Loop
-	own    bool         // the loop is the server's own, run on a goroutine of its own
-	keep   *loop.Handle // keeps an own loop running until Close
+	own    bool          // the loop is the server's own, run on a goroutine of its own
+	exited chan struct{} // closed when the own loop has ended
+	keep   *loop.Handle  // keeps an own loop running until Close
 
 	// mu guards what goroutines other than the loop's read: the registered clients and the
 	// queues. Everything else belongs to the loop.
@@ -92,17 +93,25 @@ func New(opts Options) (*Server, error) {
 	s.check = s.l.SetTimer(o.CheckInterval, s.onCheck)
 	s.check.Unref()
 	if s.own {
-		go s.l.Run()
+		s.exited = make(chan struct{})
+		go func() {
+			s.l.Run()
+			close(s.exited)
+		}()
 	}
 	return s, nil
 }
 
+// errClosed is what the methods of a closed server return.
+var errClosed = errors.New("peerjs server: closed")
+
 // onLoop runs fn on the server's loop: at once when the loop is the caller's, else posted to
-// the server's own loop, waiting for it to finish.
-func (s *Server) onLoop(fn func()) {
+// the server's own loop, waiting for it to finish. It reports false when fn could not run (the
+// server's own loop has ended after Close).
+func (s *Server) onLoop(fn func()) bool {
 	if !s.own {
 		fn()
-		return
+		return true
 	}
 	done := make(chan struct{})
 	s.l.Post(func() error {
@@ -110,7 +119,12 @@ func (s *Server) onLoop(fn func()) {
 		fn()
 		return nil
 	})
-	<-done
+	select {
+	case <-done:
+		return true
+	case <-s.exited:
+		return false
+	}
 }
 
 // Options returns the server's options with the defaults filled in.
@@ -139,7 +153,7 @@ func (s *Server) Listen(addr string) (net.Addr, error) {
 	if closed {
 		return nil, errors.New("peerjs server: listen after close")
 	}
-	s.onLoop(func() {
+	ran := s.onLoop(func() {
 		var ln *websocket.Listener
 		ln, err = websocket.Listen(s.l, host, port, websocket.Service{Upgrade: s.ownUpgrade, Request: s.ownRequest})
 		if err != nil {
@@ -149,6 +163,9 @@ func (s *Server) Listen(addr string) (net.Addr, error) {
 		s.listeners = append(s.listeners, ln)
 		bound = boundAddr(host, ln.Port())
 	})
+	if !ran {
+		return nil, errors.New("peerjs server: listen after close")
+	}
 	return bound, err
 }
 

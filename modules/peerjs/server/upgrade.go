@@ -1,7 +1,6 @@
 package server
 
 import (
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -44,7 +43,7 @@ func (s *Server) ServeStream(t websocket.Transport, head *wire.Head, buffered []
 	s.mu.Unlock()
 	if closed {
 		websocket.Refuse(t, http.StatusNotFound, "", nil)
-		return errors.New("peerjs server: closed")
+		return errClosed
 	}
 	if !s.MatchUpgrade(head.Target) {
 		websocket.Refuse(t, http.StatusBadRequest, "", nil)
@@ -75,13 +74,16 @@ func (s *Server) ServeUpgrade(conn net.Conn, req UpgradeRequest, buffered []byte
 		head.Headers = append(head.Headers, wire.Header{Name: f.Name, Value: f.Value})
 	}
 	var err error
-	s.onLoop(func() {
+	if !s.onLoop(func() {
 		var st *netpoll.Stream
 		if st, err = netpoll.Adopt(s.l, conn); err != nil {
 			return
 		}
 		err = s.ServeStream(st, head, buffered)
-	})
+	}) {
+		conn.Close()
+		return errClosed
+	}
 	return err
 }
 
