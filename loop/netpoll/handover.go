@@ -18,3 +18,13 @@ type Drainer interface {
 
 // Loop returns the loop the stream runs on.
 func (s *Stream) Loop() *loop.Loop { return s.p.l }
+
+// Drained passes the stream's drain on to a TLSConn's handler that asks for it (Drainer): the
+// records of everything written are then with the kernel.
+func (e tlsEvents) Drained() error {
+	t := e.t
+	if d, ok := t.h.(Drainer); ok && t.open && !t.closed && len(t.out) == 0 {
+		return d.Drained()
+	}
+	return nil
+}

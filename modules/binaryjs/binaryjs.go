@@ -6,8 +6,8 @@
 // the loop's I/O layer, with no goroutine of its own: each message read is decoded (BinaryPack
 // envelopes, package wire) and handed to the BinaryClient at once, and the messages sent in
 // one turn of the loop leave together at its end. A BinaryStream is a node.Stream
-// (runtime/stream.go), so pipe and backpressure work with every other stream. (wss:// still
-// runs its TLS on goroutines, until the loop's I/O layer speaks TLS.)
+// (runtime/stream.go), so pipe and backpressure work with every other stream. wss:// runs the
+// same WebSocket over netpoll's TLS.
 //
 // Extensions beyond 0.2.1: wss:// addresses (options.rejectUnauthorized: false accepts a server
 // certificate that does not verify); ArrayBuffers and typed arrays are sent as binary

@@ -427,3 +427,67 @@ func TestDialFailures(t *testing.T) {
 		t.Errorf("canceled dial: %v", err)
 	}
 }
+
+// wss:// runs the same protocol over netpoll's TLS; a certificate that does not verify fails
+// the dial with the TLS error.
+func TestDialWSS(t *testing.T) {
+	tl := startLoop(t)
+	srv := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		c, err := (&gorilla.Upgrader{}).Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		for {
+			kind, b, err := c.ReadMessage()
+			if err != nil {
+				return
+			}
+			c.WriteMessage(kind, append([]byte("tls:"), b...))
+		}
+	}))
+	t.Cleanup(srv.Close)
+	url := "wss" + strings.TrimPrefix(srv.URL, "https") + "/"
+	errc := make(chan error, 1)
+	tl.do(func() {
+		Dial(tl.l, url, DialOptions{Timeout: 5 * time.Second}, func(c *Conn, err error) error {
+			errc <- err
+			return nil
+		})
+	})
+	if err := <-errc; err == nil || !strings.Contains(DescribeError(err), "certificate") {
+		t.Fatalf("unverified certificate: %v", err)
+	}
+	r := newRecorder(false)
+	tl.do(func() {
+		Dial(tl.l, url, DialOptions{TLS: srv.Client().Transport.(*http.Transport).TLSClientConfig}, func(c *Conn, err error) error {
+			if err == nil {
+				r.c = c
+				c.WriteText([]byte("secret"))
+				err = c.Start(r)
+			}
+			errc <- err
+			return nil
+		})
+	})
+	if err := <-errc; err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		r.mu.Lock()
+		msgs := fmt.Sprint(r.msgs)
+		r.mu.Unlock()
+		if msgs == "[true:tls:secret]" {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("messages %s", msgs)
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	tl.do(func() { r.c.Close(1000, "") })
+	if s := r.waitEnd(t); s.Code != 1000 || !s.PeerClosed {
+		t.Fatalf("client saw %+v", s)
+	}
+}

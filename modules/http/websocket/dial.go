@@ -32,8 +32,8 @@ type DialOptions struct {
 var ErrCanceled = errors.New("websocket: dial canceled")
 
 // Dial connects to a ws:// or wss:// URL and makes the handshake, off the loop's goroutine only
-// where it must be (name resolution, connect; the TLS handshake and the connection's I/O for
-// wss://, see tlsTransport). done runs on the loop exactly once, with the Conn (not started:
+// where it must be (name resolution and connect; the TLS handshake of wss://, see
+// netpoll.TLSConn). done runs on the loop exactly once, with the Conn (not started:
 // call Start in done) or the error; never during the call to Dial. The returned function
 // cancels the dial (done then gets ErrCanceled); on the loop.
 func Dial(l *loop.Loop, rawURL string, o DialOptions, done func(*Conn, error) error) (cancel func()) {
@@ -71,8 +71,9 @@ func Dial(l *loop.Loop, rawURL string, o DialOptions, done func(*Conn, error) er
 			return d.fail(errors.New("i/o timeout"))
 		})
 	}
+	var cfg *tls.Config
 	if secure {
-		cfg := o.TLS
+		cfg = o.TLS
 		if cfg == nil {
 			cfg = &tls.Config{}
 		}
@@ -80,15 +81,18 @@ func Dial(l *loop.Loop, rawURL string, o DialOptions, done func(*Conn, error) er
 			cfg = cfg.Clone()
 			cfg.ServerName = u.Hostname()
 		}
-		dialTLS(l, u.Hostname(), port, cfg, d.connected)
-	} else {
-		netpoll.Dial(l, u.Hostname(), port, 0, func(s *netpoll.Stream, err error) error {
-			if err != nil {
-				return d.connected(nil, err)
-			}
-			return d.connected(s, nil)
-		})
 	}
+	netpoll.Dial(l, u.Hostname(), port, 0, func(s *netpoll.Stream, err error) error {
+		switch {
+		case err != nil:
+			return d.connected(nil, err)
+		case cfg != nil:
+			// wss://: TLS over the stream (netpoll.TLSConn); the upgrade request waits for
+			// the TLS handshake, a failed one ends the connection with its error.
+			return d.connected(newRelayed(l, netpoll.TLSClient(s, cfg)), nil)
+		}
+		return d.connected(s, nil)
+	})
 	return d.cancel
 }
 
