@@ -9,7 +9,8 @@ import (
 // TestLayout checks the direction of imports that the house is built on
 // (docs/architecture.md): cmd/node -> modules -> runtime -> loop, pure codecs free of goja
 // and the loop (they may use the pure packages runtime shares, checked as pure themselves),
-// and no module reaching into a sibling library.
+// Go services such as modules/http/websocket (RFC 6455 on loop/netpoll) free of goja and the
+// runtime, and no module reaching into a sibling library.
 func TestLayout(t *testing.T) {
 	out, err := exec.Command("go", "list", "-f", `{{.ImportPath}} {{join .Imports " "}}`, "earlynode/...").CombinedOutput()
 	if err != nil {
@@ -18,7 +19,9 @@ func TestLayout(t *testing.T) {
 	// Modules every module may use: shared code and the public Go API of node.http (the one
 	// WebSocket upgrade) and of the BinaryPack codec.
 	shared := []string{"modules/internal/", "modules/http", "modules/binarypack"}
-	pure := []string{"/wire", "modules/binarypack", "modules/peerjs/signal", "modules/internal/ipc/jsonframe", "modules/http/websocket", "runtime/utf8split"}
+	pure := []string{"/wire", "modules/binarypack", "modules/peerjs/signal", "modules/internal/ipc/jsonframe", "runtime/utf8split"}
+	// Go services below JavaScript: on the loop's I/O layer, but free of goja and the runtime.
+	gojaFree := []string{"modules/http/websocket"}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		f := strings.Fields(line)
 		pkg, imports := strings.TrimPrefix(f[0], "earlynode/"), f[1:]
@@ -37,6 +40,9 @@ func TestLayout(t *testing.T) {
 			if isPure(pkg, pure) && (imp == "github.com/dop251/goja" ||
 				ours && (dep == "loop" || strings.HasPrefix(dep, "loop/") || strings.HasPrefix(dep, "runtime") && !isPure(dep, pure))) {
 				t.Errorf("%s imports %s: a pure codec imports neither goja nor the loop", pkg, imp)
+			}
+			if isPure(pkg, gojaFree) && (imp == "github.com/dop251/goja" || ours && strings.HasPrefix(dep, "runtime") && !isPure(dep, pure)) {
+				t.Errorf("%s imports %s: a Go service imports neither goja nor the runtime", pkg, imp)
 			}
 		}
 	}
