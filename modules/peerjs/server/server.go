@@ -33,8 +33,9 @@ type Server struct {
 	exited chan struct{} // closed when the own loop has ended
 	keep   *loop.Handle  // keeps an own loop running until Close
 
-	// mu guards what goroutines other than the loop's read: the registered clients and the
-	// queues. Everything else belongs to the loop.
+	// mu guards what goroutines other than the loop's read: the registered clients, the
+	// queues and the set of sockets (the loop changes them with mu held, and reads them
+	// without). Everything else belongs to the loop.
 	mu          sync.Mutex
 	clients     map[string]*client
 	queues      map[string]*messageQueue
@@ -233,7 +234,9 @@ func (s *Server) accept(conn *websocket.Conn, query string) error {
 		conn.Abort()
 		return nil
 	}
+	s.mu.Lock()
 	s.sockets[sock] = struct{}{}
+	s.mu.Unlock()
 	// Registered (or refused) first, then read: frames that came with the handshake are then
 	// the client's.
 	defer conn.Start(sock)

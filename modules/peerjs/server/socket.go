@@ -96,7 +96,9 @@ func (k *socket) PeerClose(ws.StatusCode, string) error {
 // (websocket.Handler).
 func (k *socket) End(st websocket.CloseStatus) error {
 	s := k.s
+	s.mu.Lock()
 	delete(s.sockets, k)
+	s.mu.Unlock()
 	if k.cl == nil {
 		return nil
 	}
