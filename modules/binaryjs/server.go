@@ -109,7 +109,7 @@ func (s *server) upgrade(st *netpoll.Stream, head *wire.Head, buffered []byte) e
 	}
 	sock := newSocket(s.m, true, s.maxMsg)
 	s.sockets[sock] = struct{}{}
-	sock.onClosed = func() { delete(s.sockets, sock) }
+	sock.srv = s
 	obj := sock.jsObject()
 	sock.open(c) // BinaryClient's constructor may create streams at once
 	if _, err := s.m.rt.Call(s.onConnection, s.obj, obj); err != nil {

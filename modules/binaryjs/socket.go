@@ -40,9 +40,9 @@ type socket struct {
 	h         handler
 	state     int
 	conn      *websocket.Conn
-	cancel    func() // of the dial, while connecting
-	onClosed  func() // the server's bookkeeping, run at close
-	needDrain bool   // a send returned false: call _onDrain once the writes are out
+	cancel    func()  // of the dial, while connecting
+	srv       *server // the server that accepted it (nil for a client's): it forgets it at close
+	needDrain bool    // a send returned false: call _onDrain once the writes are out
 }
 
 // handler is the BinaryClient the socket reports to and the hooks binaryjs.js returned.
@@ -181,8 +181,8 @@ func (s *socket) ended(code int, reason string) error {
 		return nil
 	}
 	s.state = stateClosed
-	if s.onClosed != nil {
-		s.onClosed()
+	if s.srv != nil {
+		delete(s.srv.sockets, s)
 	}
 	if s.h.client == nil {
 		return nil
