@@ -35,8 +35,9 @@ func Install(rt *runtime.Runtime) {
 
 // module is the package's state in one runtime.
 type module struct {
-	rt     *runtime.Runtime
-	packer *jsvalue.Bridge // values as npm binarypack 0.0.4 packs them; raw bytes arrive as Buffers
+	rt      *runtime.Runtime
+	packer  *jsvalue.Bridge // values as npm binarypack 0.0.4 packs them; raw bytes arrive as Buffers
+	scratch []byte          // where send packs a message before its frame copies it
 
 	client                             handler       // the BinaryClient hooks (client unset)
 	onConnection, onError, onListening goja.Callable // the BinaryServer hooks

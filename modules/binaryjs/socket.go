@@ -79,16 +79,24 @@ func (s *socket) send(typeV, payload, id goja.Value) goja.Value {
 		return vm.ToValue(false)
 	}
 	typ := int(typeV.ToInteger())
-	frame := wire.AppendHeader(make([]byte, 0, 16), typ)
+	// The message is packed into the module's scratch buffer, which the WebSocket frame then
+	// copies: a fresh buffer per message cost more than the packing (new pages, growth).
+	frame := wire.AppendHeader(s.m.scratch[:0], typ)
 	frame, err := s.m.packer.Append(frame, payload)
 	if err == nil {
 		frame, err = s.m.packer.Append(frame, id)
+	}
+	if cap(frame) <= maxScratch {
+		s.m.scratch = frame[:0]
 	}
 	if err != nil {
 		panic(s.m.rt.NewError(jsvalue.ErrorMessage(err)))
 	}
 	return vm.ToValue(s.queue(frame))
 }
+
+// maxScratch is the largest packing buffer the module keeps between messages.
+const maxScratch = 4 << 20
 
 // queue writes one encoded message and reports whether there is room for more.
 func (s *socket) queue(frame []byte) bool {

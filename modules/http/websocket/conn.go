@@ -159,8 +159,17 @@ func (c *Conn) queue(op ws.OpCode, p []byte) {
 		c.out = getBuffer()
 	}
 	*c.out = AppendFrame(*c.out, op, p, c.client)
+	if len(*c.out) >= flushAt {
+		// A turn that writes much (a stream piped in a loop) sends as it goes, so that the
+		// kernel carries data while the script is still writing.
+		c.writeOut()
+	}
 	c.postFlush()
 }
+
+// flushAt is how much a turn's writes collect before they go to the transport at once rather
+// than at the end of the turn.
+const flushAt = 64 << 10
 
 // Flush writes what this turn's writes collected so far now, rather than at the end of the
 // turn: a server relaying for many connections uses it so that what it read in one turn is
@@ -443,10 +452,15 @@ func (c *Conn) End(err error) error {
 // none.
 var buffers = sync.Pool{New: func() any { b := make([]byte, 0, 1024); return &b }}
 
+// maxPooledBuffer is the largest write buffer kept for reuse: a turn's writes collect up to
+// flushAt plus one message, and a stream's chunks (binaryjs sends 40 KiB) overshoot 64 KiB;
+// dropping those buffers made every chunk allocate and grow a new one.
+const maxPooledBuffer = 256 << 10
+
 func getBuffer() *[]byte { return buffers.Get().(*[]byte) }
 
 func putBuffer(b *[]byte) {
-	if cap(*b) > 64<<10 {
+	if cap(*b) > maxPooledBuffer {
 		return
 	}
 	*b = (*b)[:0]
