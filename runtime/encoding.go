@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -79,7 +80,7 @@ func (rt *Runtime) BytesOf(v goja.Value, enc Encoding) ([]byte, error) {
 		n := int(o.Get("length").ToInteger())
 		b := make([]byte, n)
 		for i := 0; i < n; i++ {
-			b[i] = byte(o.Get(itoa(i)).ToInteger())
+			b[i] = byte(o.Get(strconv.Itoa(i)).ToInteger())
 		}
 		return b, nil
 	}

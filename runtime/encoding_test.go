@@ -3,6 +3,7 @@ package runtime
 import (
 	"bytes"
 	"io"
+	"strconv"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -103,7 +104,7 @@ func TestFormat(t *testing.T) {
 		var args []goja.Value
 		arr := v.ToObject(rt.VM)
 		for i := 0; i < int(arr.Get("length").ToInteger()); i++ {
-			args = append(args, arr.Get(itoa(i)))
+			args = append(args, arr.Get(strconv.Itoa(i)))
 		}
 		if got := rt.Format(args); got != tc.want {
 			t.Errorf("Format(%s) = %q, want %q", tc.js, got, tc.want)

@@ -1,6 +1,10 @@
 package runtime
 
-import "github.com/dop251/goja"
+import (
+	"strconv"
+
+	"github.com/dop251/goja"
+)
 
 // Go code finds and calls the listeners of a node.EventEmitter here and nowhere else. The
 // listener lists are the arrays js/events.js keeps in emitter._events, one per event name.
@@ -110,7 +114,7 @@ func (l Listeners) emitJS(args ...goja.Value) {
 func (l Listeners) snapshot() []goja.Callable {
 	fns := make([]goja.Callable, 0, l.n)
 	for i := 0; i < l.n; i++ {
-		if fn, ok := l.rt.calls.callable(l.list.Get(itoa(i))); ok {
+		if fn, ok := l.rt.calls.callable(l.list.Get(strconv.Itoa(i))); ok {
 			fns = append(fns, fn)
 		}
 	}

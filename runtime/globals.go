@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"path"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -69,7 +70,7 @@ func (rt *Runtime) installGlobals() {
 		n := int(arr.Get("length").ToInteger())
 		var b strings.Builder
 		for i := 0; i < n; i++ {
-			b.WriteRune(rune(arr.Get(itoa(i)).ToInteger()))
+			b.WriteRune(rune(arr.Get(strconv.Itoa(i)).ToInteger()))
 		}
 		return vm.ToValue(b.String())
 	}), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE)
@@ -147,18 +148,4 @@ func argString(c goja.FunctionCall, i int) string {
 		return "undefined"
 	}
 	return c.Arguments[i].String()
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[n:])
 }

@@ -13,6 +13,7 @@ import (
 	"math/big"
 	"net"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -163,7 +164,7 @@ func TestTLSLargeTransfersBothWays(t *testing.T) {
 						return
 					}
 					if !bytes.Equal(got, up) {
-						peerErr <- errors.New("peer read " + itoa(len(got)) + " bytes, not what was sent")
+						peerErr <- errors.New("peer read " + strconv.Itoa(len(got)) + " bytes, not what was sent")
 						return
 					}
 					for off := 0; off < len(down); off += 1 << 20 {
@@ -475,18 +476,4 @@ func TestTLSPeerResetDuringHandshake(t *testing.T) {
 	if r.ends != 1 || !errors.As(r.endErr, &he) {
 		t.Fatalf("End called %d times with %v, want a handshake error", r.ends, r.endErr)
 	}
-}
-
-func itoa(n int) string {
-	var b [20]byte
-	i := len(b)
-	if n == 0 {
-		return "0"
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	return string(b[i:])
 }

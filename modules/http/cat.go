@@ -87,8 +87,6 @@ func (m *module) nodeCat(c goja.FunctionCall) goja.Value {
 	panic(m.rt.NewError("node.cat(" + strconv.Quote(loc) + "): node.fs.cat is not available"))
 }
 
-func itoa(n int) string { return strconv.Itoa(n) }
-
 // parseEncodingOr reads a send encoding: "ascii" unless given.
 func parseEncodingOr(m *module, v goja.Value, method string) (runtime.Encoding, error) {
 	return runtime.ParseEncoding(v, runtime.ASCII)

@@ -3,6 +3,7 @@ package http
 import (
 	"errors"
 	"net"
+	"strconv"
 	"strings"
 	"time"
 
@@ -94,7 +95,7 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 			host = "[" + host + "]"
 		}
 		if cl.port != 80 {
-			host += ":" + itoa(cl.port)
+			host += ":" + strconv.Itoa(cl.port)
 		}
 		hs = append([]wire.Header{{Name: "Host", Value: host}}, hs...)
 	}
@@ -247,7 +248,7 @@ func (r *clientRequest) End(err error) error {
 }
 
 func (r *clientRequest) where() string {
-	return net.JoinHostPort(r.cl.host, itoa(r.cl.port))
+	return net.JoinHostPort(r.cl.host, strconv.Itoa(r.cl.port))
 }
 
 // fail reports an error once: on the response when one was emitted, else on the request; the

@@ -6,8 +6,8 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/modules/nodeipc/wire"
 	"earlynode/modules/internal/ipc/ipcnet"
+	"earlynode/modules/nodeipc/wire"
 )
 
 // clientConn is a Client's side of its connection: callbacks into the JavaScript connect()

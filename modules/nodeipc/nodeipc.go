@@ -12,6 +12,7 @@ import (
 	_ "embed"
 	"fmt"
 	"os"
+	"strconv"
 
 	"github.com/dop251/goja"
 
@@ -104,7 +105,7 @@ func (m *module) natives() runtime.Natives {
 		n := int(arr.Get("length").ToInteger())
 		socks := make([]*ipcnet.Socket, n)
 		for i := 0; i < n; i++ {
-			if socks[i] = ipcnet.SocketOf(m.rt, arr.Get(itoa(i))); socks[i] == nil {
+			if socks[i] = ipcnet.SocketOf(m.rt, arr.Get(strconv.Itoa(i))); socks[i] == nil {
 				return vm.ToValue(false)
 			}
 		}
@@ -159,5 +160,3 @@ func (m *module) natives() runtime.Natives {
 	}
 	return b
 }
-
-func itoa(i int) string { return fmt.Sprint(i) }

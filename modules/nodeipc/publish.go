@@ -2,6 +2,7 @@ package nodeipc
 
 import (
 	"github.com/dop251/goja"
+	"strconv"
 )
 
 // quiet reports whether a node-ipc Client or Server can have its messages published straight
@@ -42,7 +43,7 @@ func (m *module) publish(target *goja.Object, typ goja.Value, args ...goja.Value
 	var one [1]*goja.Object
 	handlers := one[:0]
 	for i := 0; i < n; i++ {
-		if h, ok := list.Get(itoa(i)).(*goja.Object); ok {
+		if h, ok := list.Get(strconv.Itoa(i)).(*goja.Object); ok {
 			handlers = append(handlers, h)
 		}
 	}

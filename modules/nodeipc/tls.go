@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"strconv"
 	"time"
 
 	"github.com/dop251/goja"
@@ -27,7 +28,7 @@ func (m *module) pemList(v goja.Value) [][]byte {
 		var out [][]byte
 		n := int(o.Get("length").ToInteger())
 		for i := 0; i < n; i++ {
-			out = append(out, m.pemList(o.Get(itoa(i)))...)
+			out = append(out, m.pemList(o.Get(strconv.Itoa(i)))...)
 		}
 		return out
 	}

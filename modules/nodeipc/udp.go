@@ -9,8 +9,8 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/loop"
-	"earlynode/modules/nodeipc/wire"
 	"earlynode/modules/internal/ipc/ipcnet"
+	"earlynode/modules/nodeipc/wire"
 	"earlynode/runtime"
 )
 

@@ -35,7 +35,7 @@ func (j *JSON) appendPlain(dst []byte, v goja.Value, depth int) ([]byte, bool) {
 				if i > 0 {
 					dst = append(dst, ',')
 				}
-				e := x.Get(itoa(i))
+				e := x.Get(strconv.Itoa(i))
 				if skipped(e) {
 					dst = append(dst, "null"...)
 					continue
@@ -106,18 +106,4 @@ func skipped(v goja.Value) bool {
 		return isFn
 	}
 	return false
-}
-
-func itoa(i int) string {
-	if i < 10 {
-		return string(rune('0' + i))
-	}
-	var b [20]byte
-	n := len(b)
-	for i > 0 {
-		n--
-		b[n] = byte('0' + i%10)
-		i /= 10
-	}
-	return string(b[n:])
 }
