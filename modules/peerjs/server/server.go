@@ -364,13 +364,17 @@ func (s *Server) handle(c *client, m signal.Message) {
 	case signal.TypeHeartbeat:
 		c.lastPing = s.l.Now()
 	case signal.TypeOffer, signal.TypeAnswer, signal.TypeCandidate, signal.TypeLeave, signal.TypeExpire:
-		if m.Type == signal.TypeLeave && m.Dst == "" {
-			// LEAVE without a destination unregisters the sender.
-			s.mu.Lock()
-			if s.clients[c.id] == c {
-				delete(s.clients, c.id)
-			}
-			s.mu.Unlock()
+		// Only the socket that holds an id speaks for it: a client that left (LEAVE without a
+		// destination) and kept its socket open is no one, and must not relay as the id's
+		// next holder once one registers (peer 1.0.2 lets such a ghost speak).
+		s.mu.Lock()
+		holds := s.clients[c.id] == c
+		if holds && m.Type == signal.TypeLeave && m.Dst == "" {
+			delete(s.clients, c.id) // LEAVE without a destination unregisters the sender
+			holds = false
+		}
+		s.mu.Unlock()
+		if !holds {
 			return
 		}
 		s.transmit(m, true)

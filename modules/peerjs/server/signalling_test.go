@@ -391,3 +391,23 @@ func TestStalledReaderIsDropped(t *testing.T) {
 	carol.send(`{"type":"OFFER","dst":"carol","payload":"still serving"}`)
 	carol.expect(`{"type":"OFFER","src":"carol","dst":"carol","payload":"still serving"}`)
 }
+
+// A client that sent LEAVE without a destination and kept its socket open speaks for no one:
+// once the id has a new holder, the old socket's OFFERs must not reach others as that id.
+func TestALeftSocketSpeaksForNoOne(t *testing.T) {
+	s, addr := startServer(t, Options{})
+	bob := open(t, addr, "bob")
+	ghost := open(t, addr, "carol")
+	ghost.send(`{"type":"LEAVE"}`)
+	testenv.Eventually(t, 2*time.Second, func() bool { return fmt.Sprint(s.ClientIDs()) == "[bob]" }, "carol unregistered by LEAVE")
+	carol := dialRaw(t, addr, "/peerjs", map[string]string{"key": "peerjs", "id": "carol", "token": "real"})
+	carol.expect(`{"type":"OPEN"}`)
+	ghost.send(`{"type":"OFFER","dst":"bob","payload":"from the ghost"}`)
+	// The server answers the close frame after the frames before it on that socket.
+	if err := ghost.conn.WriteControl(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, ""), time.Now().Add(time.Second)); err != nil {
+		t.Fatal(err)
+	}
+	ghost.expectClosed()
+	carol.send(`{"type":"OFFER","dst":"bob","payload":"from carol"}`)
+	bob.expect(`{"type":"OFFER","src":"carol","dst":"bob","payload":"from carol"}`)
+}
