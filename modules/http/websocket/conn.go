@@ -92,6 +92,7 @@ type Conn struct {
 	out      *[]byte // frames written this turn; nil when none
 	flushFn  loop.Callback
 	flushing bool   // a flush is posted
+	sent     int    // bytes handed to the transport early this turn (see flushAt)
 	pre      []byte // bytes that came before Start (after the handshake's head)
 	timer    *loop.Timer
 	herr     error // an error a Handler returned while the Decoder ran
@@ -161,7 +162,9 @@ func (c *Conn) queue(op ws.OpCode, p []byte) {
 	*c.out = AppendFrame(*c.out, op, p, c.client)
 	if len(*c.out) >= flushAt {
 		// A turn that writes much (a stream piped in a loop) sends as it goes, so that the
-		// kernel carries data while the script is still writing.
+		// kernel carries data while the script is still writing. Buffered still counts those
+		// bytes until the turn ends, so that backpressure reads as if they were held.
+		c.sent += len(*c.out)
 		c.writeOut()
 	}
 	c.postFlush()
@@ -194,12 +197,12 @@ func (c *Conn) postFlush() {
 	}
 }
 
-// Buffered returns how many bytes wait to be written: queued this turn, plus what the kernel
+// Buffered returns how many bytes wait to be written: written this turn, plus what the kernel
 // has not taken yet.
 func (c *Conn) Buffered() int {
-	n := 0
+	n := c.sent
 	if c.out != nil {
-		n = len(*c.out)
+		n += len(*c.out)
 	}
 	if !c.ended {
 		n += c.t.Pending()
@@ -213,6 +216,7 @@ func (c *Conn) NotifyDrain() { c.drainWanted = true }
 // flush writes what the turn queued, then takes the step the connection's state calls for.
 func (c *Conn) flush() error {
 	c.flushing = false
+	c.sent = 0
 	c.writeOut()
 	if c.ended {
 		return nil
