@@ -1,6 +1,7 @@
 package loop
 
 import (
+	"earlynode/internal/testenv"
 	"runtime/metrics"
 	"testing"
 	"time"
@@ -24,10 +25,7 @@ func TestReleaseMemoryWhenIdleCollectsAfterABurst(t *testing.T) {
 		burst[len(burst)-1] = 1
 		burst = nil
 		go func() {
-			deadline := time.Now().Add(10 * time.Second)
-			for forcedGCs() == before && time.Now().Before(deadline) {
-				time.Sleep(5 * time.Millisecond)
-			}
+			testenv.Poll(10*time.Second, func() bool { return forcedGCs() != before })
 			h.Close(nil)
 		}()
 		return nil

@@ -8,6 +8,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"earlynode/internal/testenv"
 	"errors"
 	"io"
 	"math/big"
@@ -279,8 +280,7 @@ func TestTLSGarbage(t *testing.T) {
 				return
 			}
 			peer.Write([]byte("hello"))
-			time.Sleep(20 * time.Millisecond)
-			peerTCP.Write(garbage) // under the TLS layer
+			peerTCP.Write(garbage) // under the TLS layer, right behind the record
 			io.Copy(io.Discard, peerTCP)
 		}()
 		r := &recorder{}
@@ -451,12 +451,8 @@ func TestTLSAbortDuringHandshake(t *testing.T) {
 	if r.ends != 1 || r.endErr != nil {
 		t.Fatalf("End called %d times with %v, want once with nil", r.ends, r.endErr)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for runtime.NumGoroutine() > before+2 && time.Now().Before(deadline) {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if n := runtime.NumGoroutine(); n > before+2 {
-		t.Errorf("%d goroutines after the abort, %d before", n, before)
+	if !testenv.Poll(5*time.Second, func() bool { return runtime.NumGoroutine() <= before+2 }) {
+		t.Errorf("%d goroutines after the abort, %d before", runtime.NumGoroutine(), before)
 	}
 }
 

@@ -2,6 +2,7 @@ package websocket
 
 import (
 	"bufio"
+	"earlynode/internal/testenv"
 	"errors"
 	"fmt"
 	"io"
@@ -372,19 +373,11 @@ func TestDialTalksToAnotherImplementation(t *testing.T) {
 	if err := <-opened; err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	testenv.Eventually(t, 5*time.Second, func() bool {
 		r.mu.Lock()
-		msgs := fmt.Sprint(r.msgs)
-		r.mu.Unlock()
-		if msgs == "[true:greeting true:echo:one false:echo:two]" {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("messages %s", msgs)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+		defer r.mu.Unlock()
+		return fmt.Sprint(r.msgs) == "[true:greeting true:echo:one false:echo:two]"
+	}, "messages %q", "[true:greeting true:echo:one false:echo:two]")
 	tl.do(func() { r.c.Close(1000, "") })
 	if s := r.waitEnd(t); s.Code != 1000 || !s.PeerClosed || s.Err != nil {
 		t.Fatalf("client saw %+v", s)
@@ -473,19 +466,11 @@ func TestDialWSS(t *testing.T) {
 	if err := <-errc; err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	testenv.Eventually(t, 5*time.Second, func() bool {
 		r.mu.Lock()
-		msgs := fmt.Sprint(r.msgs)
-		r.mu.Unlock()
-		if msgs == "[true:tls:secret]" {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("messages %s", msgs)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
+		defer r.mu.Unlock()
+		return fmt.Sprint(r.msgs) == "[true:tls:secret]"
+	}, "messages %q", "[true:tls:secret]")
 	tl.do(func() { r.c.Close(1000, "") })
 	if s := r.waitEnd(t); s.Code != 1000 || !s.PeerClosed {
 		t.Fatalf("client saw %+v", s)
