@@ -1,6 +1,8 @@
 package signal
 
 import (
+	"earlynode/modules/internal/ipc/jsonframe"
+
 	"bytes"
 	"encoding/json"
 	"unicode/utf8"
@@ -80,178 +82,10 @@ func decodeFast(frame []byte) (m Message, ok bool) {
 	return m, true
 }
 
-// validJSON reports whether b is one JSON value with only whitespace around it. It is
-// stricter than json.Valid where that is simpler (nesting deeper than 64 levels gives false),
-// never looser: false sends the frame to decodeSlow, which decides.
-func validJSON(b []byte) bool {
-	v := validator{b: b}
-	v.space()
-	if !v.value(0) {
-		return false
-	}
-	v.space()
-	return v.i == len(b)
-}
-
-type validator struct {
-	b []byte
-	i int
-}
-
-func (v *validator) space() {
-	v.i = skipSpace(v.b, v.i)
-}
-
-// value reads one value at nesting depth d.
-func (v *validator) value(d int) bool {
-	if v.i >= len(v.b) || d > 64 {
-		return false
-	}
-	switch c := v.b[v.i]; {
-	case c == '{':
-		v.i++
-		v.space()
-		if v.i < len(v.b) && v.b[v.i] == '}' {
-			v.i++
-			return true
-		}
-		for {
-			if v.i >= len(v.b) || v.b[v.i] != '"' || !v.string() {
-				return false
-			}
-			v.space()
-			if v.i >= len(v.b) || v.b[v.i] != ':' {
-				return false
-			}
-			v.i++
-			v.space()
-			if !v.value(d + 1) {
-				return false
-			}
-			v.space()
-			if v.i >= len(v.b) {
-				return false
-			}
-			if v.b[v.i] == '}' {
-				v.i++
-				return true
-			}
-			if v.b[v.i] != ',' {
-				return false
-			}
-			v.i++
-			v.space()
-		}
-	case c == '[':
-		v.i++
-		v.space()
-		if v.i < len(v.b) && v.b[v.i] == ']' {
-			v.i++
-			return true
-		}
-		for {
-			if !v.value(d + 1) {
-				return false
-			}
-			v.space()
-			if v.i >= len(v.b) {
-				return false
-			}
-			if v.b[v.i] == ']' {
-				v.i++
-				return true
-			}
-			if v.b[v.i] != ',' {
-				return false
-			}
-			v.i++
-			v.space()
-		}
-	case c == '"':
-		return v.string()
-	case c == '-' || ('0' <= c && c <= '9'):
-		return v.number()
-	}
-	for _, lit := range [...]string{"true", "false", "null"} {
-		if bytes.HasPrefix(v.b[v.i:], []byte(lit)) {
-			v.i += len(lit)
-			return true
-		}
-	}
-	return false
-}
-
-// string reads a string: no control bytes, only JSON's escapes.
-func (v *validator) string() bool {
-	b := v.b
-	for i := v.i + 1; i < len(b); i++ {
-		switch c := b[i]; {
-		case c == '"':
-			v.i = i + 1
-			return true
-		case c < 0x20:
-			return false
-		case c == '\\':
-			i++
-			if i >= len(b) {
-				return false
-			}
-			switch b[i] {
-			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
-			case 'u':
-				if i+4 >= len(b) {
-					return false
-				}
-				for _, h := range b[i+1 : i+5] {
-					if !('0' <= h && h <= '9' || 'a' <= h && h <= 'f' || 'A' <= h && h <= 'F') {
-						return false
-					}
-				}
-				i += 4
-			default:
-				return false
-			}
-		}
-	}
-	return false
-}
-
-// number reads -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
-func (v *validator) number() bool {
-	b, i := v.b, v.i
-	digits := func() bool {
-		start := i
-		for i < len(b) && '0' <= b[i] && b[i] <= '9' {
-			i++
-		}
-		return i > start
-	}
-	if b[i] == '-' {
-		i++
-	}
-	if i < len(b) && b[i] == '0' {
-		i++
-	} else if !digits() {
-		return false
-	}
-	if i < len(b) && b[i] == '.' {
-		i++
-		if !digits() {
-			return false
-		}
-	}
-	if i < len(b) && (b[i] == 'e' || b[i] == 'E') {
-		i++
-		if i < len(b) && (b[i] == '+' || b[i] == '-') {
-			i++
-		}
-		if !digits() {
-			return false
-		}
-	}
-	v.i = i
-	return true
-}
+// validJSON reports whether b is one JSON value with only whitespace around it, as
+// jsonframe.Validate reads it (JSON.parse's grammar, well-formed UTF-8): never looser than
+// json.Valid, so false only sends the frame to decodeSlow, which decides.
+func validJSON(b []byte) bool { return jsonframe.Validate(b) == nil }
 
 // plainString returns the string a JSON value holds when it is a string without escapes, in
 // valid UTF-8, no longer than MaxIDLength; or "" for null or absence unless required.
