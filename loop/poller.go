@@ -45,9 +45,13 @@ func (l *Loop) pollWait(p Poller) {
 	l.poll.sleeping.Store(true)
 	l.mu.Lock()
 	queued := len(l.queue)
+	// A reference dropped from another goroutine between Run's exit check and the flag above
+	// woke no Poll (none was waiting yet): look again, or the loop would sleep for ever with
+	// nothing left to wait for.
+	done := l.refs <= 0 && l.timerRefs == 0
 	l.mu.Unlock()
 	timeout := time.Duration(-1)
-	if queued > 0 {
+	if queued > 0 || done {
 		timeout = 0
 	} else if deadline, ok := l.nextDeadline(); ok {
 		timeout = time.Duration(deadline - l.nanos(time.Now()))
