@@ -2,6 +2,7 @@
 // node-ipc and peerjs built in.
 //
 //	node [options] script.js [args...]
+//	node [options] [- [args...]]   the script on standard input; without one, on a terminal: the REPL
 //
 // Option parsing stops at the script: everything after it reaches the script as ARGV.
 package main
@@ -24,11 +25,14 @@ func main() {
 		// little memory for far less collection work.
 		debug.SetGCPercent(400)
 	}
-	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
+const usage = "Usage: node [options] script.js [args...]\n       node [options] -e CODE [args...]\n" +
+	"       node [options] [- [args...]]   (the script on standard input; on a terminal, the REPL)\n\nOptions:\n%s"
+
 // run parses the command line, runs the program and returns the exit status.
-func run(args []string, stdout, stderr io.Writer) int {
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := pflag.NewFlagSet("node", pflag.ContinueOnError)
 	flags.SetInterspersed(false)
 	flags.SetOutput(stderr)
@@ -36,9 +40,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	check := flags.StringP("check", "c", "", "parse `FILE` without running it; report syntax errors")
 	version := flags.BoolP("version", "v", false, "print the version and exit")
 	help := flags.BoolP("help", "h", false, "print this help and exit")
-	flags.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: node [options] script.js [args...]\n       node -e CODE [args...]\n\nOptions:\n%s", flags.FlagUsages())
-	}
+	prof := addProfileFlags(flags)
+	flags.Usage = func() { fmt.Fprintf(stderr, usage, flags.FlagUsages()) }
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
 			return 0
@@ -49,20 +52,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 	rest := flags.Args()
 	switch {
 	case *help:
-		flags.SetOutput(stdout)
-		fmt.Fprintf(stdout, "Usage: node [options] script.js [args...]\n       node -e CODE [args...]\n\nOptions:\n%s", flags.FlagUsages())
+		fmt.Fprintf(stdout, usage, flags.FlagUsages())
 		return 0
 	case *version:
-		fmt.Fprintln(stdout, runtime.Version)
+		fmt.Fprintln(stdout, versionString())
 		return 0
 	case flags.Changed("check"):
 		return runtime.Check(*check, stderr)
+	}
+	defer prof.stop(stderr)
+	if err := prof.start(flags); err != nil {
+		fmt.Fprintf(stderr, "node: %v\n", err)
+		return 9
+	}
+	switch {
 	case flags.Changed("eval"):
 		rt := newRuntime(rest, stdout, stderr)
 		return rt.RunSource("[eval]", *eval)
-	case len(rest) == 0:
-		flags.Usage()
-		return 9
+	case len(rest) == 0 && isTerminal(stdin):
+		return runREPL(nil, stdout, stderr)
+	case len(rest) == 0 || rest[0] == "-":
+		return runStdin(rest, stdin, stdout, stderr)
 	}
 	rt := newRuntime(rest[1:], stdout, stderr)
 	return rt.Run(rest[0])
