@@ -1,0 +1,234 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+
+	"earlynode/internal/testenv"
+)
+
+// terminal is earlynode's node running on a pseudo-terminal, as on a user's screen: the test
+// types keys and waits for text to appear.
+type terminal struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	tty  *os.File
+	mu   sync.Mutex
+	seen strings.Builder // everything shown so far, escape sequences and \r removed
+	read int             // how much of seen earlier waits have consumed
+	done chan struct{}   // closed when the screen is closed
+}
+
+var escape = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\r`)
+
+// startTerminal starts node with no script on a new pseudo-terminal, in dir, keeping its
+// history in dir/history.
+func startTerminal(t *testing.T, dir string, env ...string) *terminal {
+	cmd := exec.Command(testenv.Node(t))
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), append([]string{"NODE_REPL_HISTORY=" + filepath.Join(dir, "history"), "TERM=xterm"}, env...)...)
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	term := &terminal{t: t, cmd: cmd, tty: tty, done: make(chan struct{})}
+	go func() {
+		defer close(term.done)
+		buf := make([]byte, 4096)
+		for {
+			n, err := tty.Read(buf)
+			term.mu.Lock()
+			term.seen.WriteString(escape.ReplaceAllString(string(buf[:n]), ""))
+			term.mu.Unlock()
+			if err != nil {
+				return
+			}
+		}
+	}()
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		tty.Close()
+		<-term.done
+	})
+	term.expect("> ")
+	return term
+}
+
+// typeKeys sends keys as typed.
+func (term *terminal) typeKeys(keys string) {
+	if _, err := term.tty.WriteString(keys); err != nil {
+		term.t.Fatal(err)
+	}
+}
+
+// expect waits for want to appear after what earlier expects consumed, and consumes up to it.
+func (term *terminal) expect(want string) {
+	term.t.Helper()
+	found := testenv.Poll(20*time.Second, func() bool {
+		term.mu.Lock()
+		defer term.mu.Unlock()
+		s := term.seen.String()
+		if i := strings.Index(s[term.read:], want); i >= 0 {
+			term.read += i + len(want)
+			return true
+		}
+		return false
+	})
+	if !found {
+		term.mu.Lock()
+		defer term.mu.Unlock()
+		term.t.Fatalf("the screen never showed %q; after the last match it shows:\n%s", want, term.seen.String()[term.read:])
+	}
+}
+
+// exitCode waits for node to end and returns its exit status.
+func (term *terminal) exitCode() int {
+	term.t.Helper()
+	exited := make(chan error, 1)
+	go func() { exited <- term.cmd.Wait() }()
+	select {
+	case err := <-exited:
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return ee.ExitCode()
+		}
+		if err != nil {
+			term.t.Fatal(err)
+		}
+		return 0
+	case <-time.After(20 * time.Second):
+		term.t.Fatalf("node did not exit; the screen shows:\n%s", term.seen.String())
+		return -1
+	}
+}
+
+// TestREPL types into the REPL on a pseudo-terminal: results as console.log shows them,
+// multi-line input, errors that do not end the session, the dot commands, and the loop
+// running between lines (a timer fires, and a server started in the REPL answers a real HTTP
+// request while the prompt waits).
+func TestREPL(t *testing.T) {
+	dir := t.TempDir()
+	for name, src := range map[string]string{
+		"lib.js":  "exports.twice = function (x) { return 2 * x; };\n",
+		"load.js": "var loaded = 6 * 7;\nfunction tripled(x) {\n  return 3 * x;\n}\ntripled\n",
+	} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	term := startTerminal(t, dir)
+	port := testenv.FreePort(t)
+	steps := []struct{ keys, want string }{
+		{"1 + 2\r", "\n3\n"},
+		{"'a' + 'b'\r", "'ab'"},
+		{"var o = {a: [1, 'x'], b: {c: null}}\r", "undefined"},
+		{"o\r", "{ a: [ 1, 'x' ], b: { c: null } }"},
+		{"{x: 1}\r", "{ x: 1 }"},
+		{"function twice(n) {\r", "... "},
+		{"  return n * 2;\r", "... "},
+		{"}\r", "undefined"},
+		{"twice(21)\r", "42"},
+		{"nope\r", "Uncaught ReferenceError: nope is not defined"},
+		{"throw new Error('boom')\r", "Uncaught Error: boom"},
+		{"a b\r", "Uncaught SyntaxError:"},
+		{"[typeof puts, typeof node.http, typeof setTimeout, typeof console.log, typeof require]\r",
+			"[ 'function', 'object', 'function', 'function', 'function' ]"},
+		{"var lib = require('./lib.js')\r", "undefined"},
+		{"lib.twice(4)\r", "8"},
+		{".load load.js\r", "[Function"},
+		{"loaded + tripled(1)\r", "45"},
+		{".load missing.js\r", "Failed to load"},
+		{".help\r", ".load"},
+		{".nonsense\r", "Invalid REPL keyword"},
+		{"setTimeout(function () { puts('tick') }, 1); 'set'\r", "tick"},
+		{"unfinished(\r", "... "},
+		{".break\r", "> "},
+		{"abandoned line\x03", "> "},
+		{"6 * 7\r", "42"},
+		{"puts('spinning'); while (true) {}\r", "spinning"},
+		{"\x03", "Uncaught Error: Script execution was interrupted by SIGINT"},
+		{"var server = node.http.createServer(function (req, res) {\r", "... "},
+		{"res.sendHeader(200, [['Content-Type', 'text/plain']]); res.sendBody('served from the REPL ' + req.uri.path); res.finish(); });\r", "undefined"},
+		{fmt.Sprintf("server.listen(%d); 'listening'\r", port), "'listening'"},
+	}
+	for _, s := range steps {
+		term.typeKeys(s.keys)
+		term.expect(s.want)
+	}
+	// The prompt is waiting for a line: the loop still serves.
+	get := func(path string) string {
+		resp, err := http.Get(fmt.Sprintf("http://127.0.0.1:%d%s", port, path))
+		if err != nil {
+			t.Fatalf("GET %s from the server started in the REPL: %v", path, err)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(body)
+	}
+	if got := get("/one"); got != "served from the REPL /one" {
+		t.Errorf("GET /one: %q", got)
+	}
+	term.typeKeys("1 + 1\r")
+	term.expect("2")
+	if got := get("/two"); got != "served from the REPL /two" {
+		t.Errorf("GET /two: %q", got)
+	}
+	term.typeKeys(".exit\r")
+	if code := term.exitCode(); code != 0 {
+		t.Errorf("exit status %d after .exit, want 0", code)
+	}
+	hist, err := os.ReadFile(filepath.Join(dir, "history"))
+	if err != nil {
+		t.Fatalf("history file: %v", err)
+	}
+	for _, line := range []string{"1 + 2", "twice(21)", "6 * 7"} {
+		if !strings.Contains(string(hist), line+"\n") {
+			t.Errorf("history lacks %q:\n%s", line, hist)
+		}
+	}
+}
+
+// TestREPLExitKeys checks the ways out of the REPL Node has: Ctrl+D on an empty line, Ctrl+C
+// twice on an empty line (the first says how to exit), node.exit with its code. Each ends the
+// process even with a server listening, and history typed before it is kept.
+func TestREPLExitKeys(t *testing.T) {
+	type key struct{ keys, want string } // typed, then awaited on the screen
+	tests := []struct {
+		name string
+		keys []key
+		code int
+	}{
+		{"Ctrl+D", []key{{"\x04", ""}}, 0},
+		{"Ctrl+C twice", []key{{"\x03", "(To exit, press Ctrl+C again or Ctrl+D or type .exit)\n> "}, {"\x03", ""}}, 0},
+		{"node.exit", []key{{"node.exit(3)\r", ""}}, 3},
+		{"Ctrl+D with a server open", []key{{"node.tcp.createServer(function () {}).listen(0, '127.0.0.1'); 'open'\r", "'open'\n> "}, {"\x04", ""}}, 0},
+		{".exit with a timer pending", []key{{"setTimeout(function () {}, 60000); 'set'\r", "'set'\n> "}, {".exit\r", ""}}, 0},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			term := startTerminal(t, t.TempDir())
+			for _, k := range tc.keys {
+				term.typeKeys(k.keys)
+				term.expect(k.want)
+			}
+			if code := term.exitCode(); code != tc.code {
+				t.Errorf("exit status %d, want %d", code, tc.code)
+			}
+		})
+	}
+}
