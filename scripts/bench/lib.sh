@@ -14,8 +14,20 @@ unset NODE_EXTRA_CA_CERTS # adds ~80 ms to every Node start (docs/architecture.m
 
 build_node() {
   if [ -z "${BENCH_NO_BUILD:-}" ]; then
-    (cd "$BENCH_ROOT" && go build -o bin/node ./cmd/node)
+    (cd "$BENCH_ROOT" && CGO_ENABLED=0 go build -o bin/node ./cmd/node) # static, as released
   fi
+}
+
+# figure WHAT CMD: runs CMD and prints the last line of its stdout, which must be a number;
+# otherwise it says which benchmark printed no figure, and fails.
+figure() {
+  local out status=0
+  out=$(bash -c "$2" | tail -n 1) || status=$?
+  if [ "$status" -ne 0 ] || ! [[ $out =~ ^-?[0-9]+([.][0-9]+)?([eE][-+]?[0-9]+)?$ ]]; then
+    echo "bench: \"$1\": no figure (exit status $status, last line \"$out\") from: $2" >&2
+    return 1
+  fi
+  printf '%s\n' "$out"
 }
 
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"; exit} if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -24,8 +36,8 @@ compare() {
   local what=$1 unit=$2 rounds=$3 ours=$4 peer=$5 better=${6:-higher}
   local a=() b=() i x
   for ((i = 0; i < rounds; i++)); do
-    x=$(bash -c "$ours" | tail -n 1); a+=("$x")
-    x=$(bash -c "$peer" | tail -n 1); b+=("$x")
+    x=$(figure "$what (earlynode)" "$ours") || return 1; a+=("$x")
+    x=$(figure "$what (peer)" "$peer") || return 1; b+=("$x")
   done
   local ma mb ratio
   ma=$(printf '%s\n' "${a[@]}" | median)
