@@ -115,7 +115,8 @@ func (term *terminal) exitCode() int {
 }
 
 // TestREPL types into the REPL on a pseudo-terminal: results as console.log shows them,
-// multi-line input, errors that do not end the session, the dot commands, and the loop
+// multi-line input, errors that do not end the session (thrown by an input or later by a
+// callback), the dot commands, and the loop
 // running between lines (a timer fires, and a server started in the REPL answers a real HTTP
 // request while the prompt waits).
 func TestREPL(t *testing.T) {
@@ -153,6 +154,8 @@ func TestREPL(t *testing.T) {
 		{".help\r", ".load"},
 		{".nonsense\r", "Invalid REPL keyword"},
 		{"setTimeout(function () { puts('tick') }, 1); 'set'\r", "tick"},
+		{"setTimeout(function () { throw new Error('later') }, 1); 'armed'\r", "Error: later"},
+		{"'still here'\r", "'still here'"},
 		{"unfinished(\r", "... "},
 		{".break\r", "> "},
 		{"abandoned line\x03", "> "},
