@@ -32,6 +32,12 @@ Ctrl+C aborts the input being typed (twice on an empty line: exit); Ctrl+D exits
 // The terminal is read on its own goroutine; each complete input is posted to the loop.
 func runREPL(argv []string, stdout, stderr io.Writer) int {
 	hist, limit := historyFile()
+	if hist != "" {
+		// The history may hold secrets typed at the prompt: only its owner reads it.
+		if f, err := os.OpenFile(hist, os.O_RDONLY|os.O_CREATE, 0o600); err == nil {
+			f.Close()
+		}
+	}
 	rl, err := readline.NewEx(&readline.Config{
 		Prompt:          "> ",
 		HistoryFile:     hist,

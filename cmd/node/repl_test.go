@@ -152,6 +152,8 @@ func TestREPL(t *testing.T) {
 		{"loaded + tripled(1)\r", "45"},
 		{".load missing.js\r", "Failed to load"},
 		{".help\r", ".load"},
+		{".save saved.js\r", "Session saved to: saved.js"},
+		{".save /nonexistent/dir/saved.js\r", "Failed to save"},
 		{".nonsense\r", "Invalid REPL keyword"},
 		{"setTimeout(function () { puts('tick') }, 1); 'set'\r", "tick"},
 		{"setTimeout(function () { throw new Error('later') }, 1); 'armed'\r", "Error: later"},
@@ -194,6 +196,13 @@ func TestREPL(t *testing.T) {
 	term.typeKeys(".exit\r")
 	if code := term.exitCode(); code != 0 {
 		t.Errorf("exit status %d after .exit, want 0", code)
+	}
+	saved, err := os.ReadFile(filepath.Join(dir, "saved.js"))
+	if err != nil || !strings.Contains(string(saved), "function twice(n) {\n  return n * 2;\n}\ntwice(21)\n") {
+		t.Errorf(".save wrote %q (%v)", saved, err)
+	}
+	if info, err := os.Stat(filepath.Join(dir, "history")); err != nil || info.Mode().Perm() != 0o600 {
+		t.Errorf("history file: %v, %v; want mode 0600", info, err)
 	}
 	hist, err := os.ReadFile(filepath.Join(dir, "history"))
 	if err != nil {
