@@ -80,8 +80,9 @@ type Result struct {
 	// Incomplete means the input ends inside a statement (an open brace, bracket, string
 	// template or comment): read another line and evaluate the two together.
 	Incomplete bool
-	// Text is what the session prints: the value as console.log shows it, or "Uncaught ..."
-	// for an exception or a syntax error. Empty for an incomplete input.
+	// Text is what the session prints: the value as Node's REPL shows it (util.inspect's
+	// layout, depth 2), or "Uncaught ..." for an exception or a syntax error. Empty for an
+	// incomplete input.
 	Text string
 	// Err is set when the input ended the program (node.exit): return it from the loop
 	// callback.
@@ -141,7 +142,7 @@ func (s *Session) Eval(src string) Result {
 	if v == nil {
 		v = goja.Undefined()
 	}
-	return Result{Text: Inspect(v, InspectOptions{Depth: 2, Console: true})}
+	return Result{Text: Inspect(v, InspectOptions{Depth: 2})}
 }
 
 // compile parses an input as a script; one that starts with "{" and parses as an expression

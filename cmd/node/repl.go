@@ -62,6 +62,7 @@ func runREPL(argv []string, stdout, stderr io.Writer) int {
 			r.session.Interrupt()
 		}
 	}()
+	fmt.Fprintf(rl.Stdout(), "Welcome to %s.\nType \".help\" for more information.\n", versionString())
 	go r.read()
 	code := rt.RunSession()
 	close(r.done)

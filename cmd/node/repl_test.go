@@ -9,10 +9,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/creack/pty"
 
@@ -26,17 +28,26 @@ type terminal struct {
 	cmd  *exec.Cmd
 	tty  *os.File
 	mu   sync.Mutex
-	seen strings.Builder // everything shown so far, escape sequences and \r removed
+	raw  strings.Builder // every byte shown so far
+	seen strings.Builder // the same, escape sequences, \r and \b removed (up to a sequence still arriving)
+	held int             // how much of raw is in seen
 	read int             // how much of seen earlier waits have consumed
 	done chan struct{}   // closed when the screen is closed
 }
 
-var escape = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|\r`)
+var escape = regexp.MustCompile(`\x1b\[[0-9;?]*[A-Za-z]|[\r\x08]`)
 
-// startTerminal starts node with no script on a new pseudo-terminal, in dir, keeping its
-// history in dir/history.
+// startTerminal starts earlynode's node with no script on a new pseudo-terminal, in dir,
+// keeping its history in dir/history, and waits for the first prompt.
 func startTerminal(t *testing.T, dir string, env ...string) *terminal {
-	cmd := exec.Command(testenv.Node(t))
+	term := startOn(t, testenv.Node(t), dir, env...)
+	term.expect("Type \".help\" for more information.\n> ")
+	return term
+}
+
+// startOn starts bin with no arguments on a new pseudo-terminal of 200 columns.
+func startOn(t *testing.T, bin, dir string, env ...string) *terminal {
+	cmd := exec.Command(bin)
 	cmd.Dir = dir
 	cmd.Env = append(os.Environ(), append([]string{"NODE_REPL_HISTORY=" + filepath.Join(dir, "history"), "TERM=xterm"}, env...)...)
 	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 50, Cols: 200})
@@ -50,7 +61,15 @@ func startTerminal(t *testing.T, dir string, env ...string) *terminal {
 		for {
 			n, err := tty.Read(buf)
 			term.mu.Lock()
-			term.seen.WriteString(escape.ReplaceAllString(string(buf[:n]), ""))
+			term.raw.Write(buf[:n])
+			// An escape sequence cut by the read waits for its end.
+			all := term.raw.String()
+			end := len(all)
+			if i := strings.LastIndexByte(all, '\x1b'); i >= term.held && !escape.MatchString(all[i:]) {
+				end = i
+			}
+			term.seen.WriteString(escape.ReplaceAllString(all[term.held:end], ""))
+			term.held = end
 			term.mu.Unlock()
 			if err != nil {
 				return
@@ -62,8 +81,76 @@ func startTerminal(t *testing.T, dir string, env ...string) *terminal {
 		tty.Close()
 		<-term.done
 	})
-	term.expect("> ")
 	return term
+}
+
+// screen is the text on the terminal now, row by row, as a terminal shows the bytes received:
+// characters overwrite at the cursor, \r, \b and the cursor and erase sequences move and
+// clear. Trailing spaces are dropped.
+func (term *terminal) screen() []string {
+	term.mu.Lock()
+	raw := term.raw.String()
+	term.mu.Unlock()
+	rows := [][]rune{nil}
+	row, col := 0, 0
+	csi := regexp.MustCompile(`^\x1b\[([0-9;?]*)([A-Za-z])`)
+	for i := 0; i < len(raw); {
+		if m := csi.FindStringSubmatch(raw[i:]); m != nil {
+			n, err := strconv.Atoi(m[1])
+			if err != nil || n == 0 {
+				n = 1
+			}
+			switch m[2] {
+			case "A":
+				row = max(row-n, 0)
+			case "B":
+				row += n
+			case "C":
+				col += n
+			case "D":
+				col = max(col-n, 0)
+			case "J": // erase from the cursor to the end of the screen
+				rows = rows[:min(row+1, len(rows))]
+				if col < len(rows[row]) {
+					rows[row] = rows[row][:col]
+				}
+			case "K": // erase from the cursor to the end of the row
+				if row < len(rows) && col < len(rows[row]) {
+					rows[row] = rows[row][:col]
+				}
+			}
+			for row >= len(rows) {
+				rows = append(rows, nil)
+			}
+			i += len(m[0])
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(raw[i:])
+		i += size
+		switch r {
+		case '\r':
+			col = 0
+		case '\n':
+			row, col = row+1, 0
+			for row >= len(rows) {
+				rows = append(rows, nil)
+			}
+		case '\b':
+			col = max(col-1, 0)
+		case '\a', '\x1b':
+		default:
+			for len(rows[row]) <= col {
+				rows[row] = append(rows[row], ' ')
+			}
+			rows[row][col] = r
+			col++
+		}
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		out[i] = strings.TrimRight(string(r), " ")
+	}
+	return out
 }
 
 // typeKeys sends keys as typed.
@@ -114,7 +201,7 @@ func (term *terminal) exitCode() int {
 	}
 }
 
-// TestREPL types into the REPL on a pseudo-terminal: results as console.log shows them,
+// TestREPL types into the REPL on a pseudo-terminal: results as util.inspect shows them,
 // multi-line input, errors that do not end the session (thrown by an input or later by a
 // callback), the dot commands, and the loop
 // running between lines (a timer fires, and a server started in the REPL answers a real HTTP
@@ -242,5 +329,59 @@ func TestREPLExitKeys(t *testing.T) {
 				t.Errorf("exit status %d, want %d", code, tc.code)
 			}
 		})
+	}
+}
+
+// answer types line and Enter, waits for the next prompt and returns the rows shown between
+// the typed line and that prompt, then the prompt.
+func (term *terminal) answer(line string) []string {
+	term.t.Helper()
+	base := len(term.screen()) - 1 // the row of the prompt the line is typed at
+	term.typeKeys(line + "\r")
+	var rows []string
+	if !testenv.Poll(20*time.Second, func() bool {
+		rows = term.screen()
+		last := rows[len(rows)-1]
+		return len(rows) > base+1 && (last == ">" || last == "...")
+	}) {
+		term.t.Fatalf("no prompt after %q; the screen shows:\n%s", line, strings.Join(rows, "\n"))
+	}
+	return rows[base+1:]
+}
+
+// TestREPLLikeNode20 types the same lines into Node 20's REPL and into earlynode's, each on a
+// pseudo-terminal, and compares what the two screens show after each line: the values (as
+// util.inspect writes them), the continuation prompt of unfinished input, and the errors.
+// Node's line editor is off (NODE_NO_READLINE=1) so that its screen holds no redraws of the
+// line being typed; earlynode's screen is read after its redraws, as a terminal shows it.
+func TestREPLLikeNode20(t *testing.T) {
+	testenv.RequireInterop(t, testenv.NodeJS)
+	lines := []string{
+		"1 + 2", "'a' + 'b'", `'it\'s'`, "-0", "null", "undefined", "1 / 0",
+		"var o = {a: [1, 'x'], b: {c: null, d: {e: {f: 1}}}}", "o", "{x: 1}", "[1, 'two', [3]]",
+		"function twice(n) {", "  return n * 2;", "}", "twice(21)", "twice",
+		"[1, 2, 3].map(function (x) { return x * x; })",
+		"var s = 'multi' +", "  'line'", "s",
+		"if (true) {", "  'inside';", "}",
+		"let z = 5", "z * 2", "typeof setTimeout",
+		"nope", "throw new Error('boom')", "throw 42", "throw {code: 7}",
+	}
+	session := func(bin string, env ...string) [][]string {
+		term := startOn(t, bin, t.TempDir(), env...)
+		if !testenv.Poll(20*time.Second, func() bool { rows := term.screen(); return rows[len(rows)-1] == ">" }) {
+			t.Fatalf("%s shows no prompt:\n%s", bin, strings.Join(term.screen(), "\n"))
+		}
+		var shown [][]string
+		for _, line := range lines {
+			shown = append(shown, term.answer(line))
+		}
+		return shown
+	}
+	ours := session(testenv.Node(t))
+	node := session(testenv.NodeJSPath(), "NODE_NO_READLINE=1")
+	for i, line := range lines {
+		if strings.Join(ours[i], "\n") != strings.Join(node[i], "\n") {
+			t.Errorf("after %q\nearlynode shows:\n%s\nNode.js 20 shows:\n%s", line, strings.Join(ours[i], "\n"), strings.Join(node[i], "\n"))
+		}
 	}
 }
