@@ -70,7 +70,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		rt := newRuntime(rest, stdout, stderr)
 		return rt.RunSource("[eval]", *eval)
 	case len(rest) == 0 && isTerminal(stdin):
-		return runREPL(nil, stdout, stderr)
+		return runREPL(stdout, stderr)
 	case len(rest) == 0 || rest[0] == "-":
 		return runStdin(rest, stdin, stdout, stderr)
 	}

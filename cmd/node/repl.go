@@ -27,10 +27,11 @@ const replHelp = `.break    Forget the unfinished input and start again
 Ctrl+C aborts the input being typed (twice on an empty line: exit); Ctrl+D exits.
 `
 
-// runREPL is `node` on a terminal: lines typed are evaluated at global scope in one runtime
-// whose loop runs all the while, so a server started in one line serves between the next ones.
-// The terminal is read on its own goroutine; each complete input is posted to the loop.
-func runREPL(argv []string, stdout, stderr io.Writer) int {
+// runREPL is `node` on a terminal (the process's standard input): lines typed are evaluated at
+// global scope in one runtime whose loop runs all the while, so a server started in one line
+// serves between the next ones. The terminal is read on its own goroutine; each complete input
+// is posted to the loop.
+func runREPL(stdout, stderr io.Writer) int {
 	hist, limit := historyFile()
 	if hist != "" {
 		// The history may hold secrets typed at the prompt: only its owner reads it.
@@ -52,7 +53,7 @@ func runREPL(argv []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	defer rl.Close()
-	rt := newRuntime(argv, rl.Stdout(), rl.Stderr())
+	rt := newRuntime(nil, rl.Stdout(), rl.Stderr())
 	r := &repl{rt: rt, rl: rl, session: rt.NewSession(), handle: rt.Loop.NewHandle(), done: make(chan struct{})}
 	sigint := make(chan os.Signal, 1)
 	signal.Notify(sigint, os.Interrupt)
