@@ -19,6 +19,9 @@ func TestReleaseBinary(t *testing.T) {
 	if goruntime.GOOS != "linux" {
 		t.Skip("the release check reads ELF binaries")
 	}
+	if testing.Short() {
+		t.Skip("-short: builds a release binary (minutes on a cold build cache)")
+	}
 	dist := t.TempDir()
 	target := "linux/" + goruntime.GOARCH
 	cmd := exec.Command("bash", filepath.Join(testenv.Root(), "scripts", "release"))
