@@ -175,8 +175,8 @@ func (s *Session) uncaught(err error) string {
 
 // RunSession runs the loop for an interactive session until node.exit (or an *ExitError a
 // callback returns), or until nothing is left to do. An exception escaping a callback does not
-// end the session: it is reported on stderr and the loop goes on, as in Node's REPL. The
-// result is the exit code, after onExit and the exit hooks.
+// end the session: it is reported on stderr ("Uncaught Error: ..." and its stack, as in Node's
+// REPL) and the loop goes on. The result is the exit code, after onExit and the exit hooks.
 func (rt *Runtime) RunSession() int {
 	for {
 		err := rt.Loop.Run()
@@ -184,6 +184,18 @@ func (rt *Runtime) RunSession() int {
 		if err == nil || errors.As(err, &exit) {
 			return rt.finish(err)
 		}
-		rt.Out.Stderr.WriteString(rt.Report(err))
+		var ex *goja.Exception
+		if !errors.As(err, &ex) {
+			rt.Out.Stderr.WriteString(rt.Report(err))
+			continue
+		}
+		var b strings.Builder
+		msg := rt.exceptionMessage(ex)
+		if !strings.HasPrefix(msg, "Uncaught ") {
+			msg = "Uncaught " + msg
+		}
+		b.WriteString(msg + "\n")
+		rt.writeStack(&b, ex.Stack())
+		rt.Out.Stderr.WriteString(b.String())
 	}
 }

@@ -243,7 +243,7 @@ func TestREPL(t *testing.T) {
 		{".save /nonexistent/dir/saved.js\r", "Failed to save"},
 		{".nonsense\r", "Invalid REPL keyword"},
 		{"setTimeout(function () { puts('tick') }, 1); 'set'\r", "tick"},
-		{"setTimeout(function () { throw new Error('later') }, 1); 'armed'\r", "Error: later"},
+		{"setTimeout(function () { throw new Error('later') }, 1); 'armed'\r", "Uncaught Error: later\n    at <anonymous> (REPL"},
 		{"'still here'\r", "'still here'"},
 		{"unfinished(\r", "... "},
 		{".break\r", "> "},
