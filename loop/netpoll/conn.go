@@ -10,8 +10,13 @@ import (
 type Conn interface {
 	// Start begins reading, reporting to h.
 	Start(h Handler) error
-	// Write queues b (copied); it never blocks.
+	// Write queues b (copied); it never blocks. Past the write limit it fails with a
+	// WriteLimitError and aborts the connection.
 	Write(b []byte) error
+	// SetWriteLimit sets the most the connection queues for its peer (0: no limit); WriteLimit
+	// returns it.
+	SetWriteLimit(n int)
+	WriteLimit() int
 	// CloseWrite ends the writing side once everything queued is written.
 	CloseWrite()
 	// Close closes once everything queued is written.

@@ -56,6 +56,7 @@ type Stream struct {
 	lastIO int64  // loop clock (unix ns) of the last read or write
 
 	pending writeQueue
+	limit   int // most bytes pending may hold (0: no limit); see SetWriteLimit
 	after   closeStep
 	closed  bool
 	paused  bool // reading paused by Pause
@@ -76,7 +77,7 @@ const (
 // newStream wraps an open, non-blocking socket descriptor (which it then owns); Start begins
 // reading it.
 func newStream(p *poller, fd int, remote string) *Stream {
-	s := &Stream{p: p, fd: fd, remote: remote}
+	s := &Stream{p: p, fd: fd, remote: remote, limit: WriteLimitDefault()}
 	s.handle = p.l.NewHandle()
 	s.touch()
 	return s
@@ -144,7 +145,8 @@ func (s *Stream) onRead() error {
 }
 
 // Write queues b (copied) after everything written before. It never blocks. A write error
-// ends the stream (see End).
+// ends the stream (see End). A write that would leave more queued than the stream's write
+// limit (a peer that does not read) fails with a WriteLimitError and aborts the stream.
 func (s *Stream) Write(b []byte) error {
 	if s.closed || s.after != stepNone {
 		return ErrNotWritable
@@ -153,6 +155,9 @@ func (s *Stream) Write(b []byte) error {
 		return nil
 	}
 	if s.pending.size > 0 {
+		if s.overLimit(len(b)) {
+			return s.refuse()
+		}
 		s.pending.push(b)
 		return nil
 	}
@@ -162,6 +167,9 @@ func (s *Stream) Write(b []byte) error {
 		return nil
 	}
 	if n < len(b) {
+		if s.overLimit(len(b) - n) {
+			return s.refuse()
+		}
 		s.pending.push(b[n:])
 		s.updateInterest()
 	}
