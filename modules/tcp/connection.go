@@ -1,6 +1,7 @@
 package tcp
 
 import (
+	"errors"
 	"strconv"
 	"time"
 
@@ -184,7 +185,9 @@ func (h *connHandler) EOF() error {
 }
 
 // End runs once the socket is closed: readyState becomes closed and `disconnect(had_error)`
-// is emitted.
+// is emitted. A connection closed because its peer did not read what `send` queued (the write
+// limit, see netpoll.WriteLimitError) emits `error` with that reason first: `send` has no
+// backpressure, so this is how a script learns it.
 func (h *connHandler) End(err error) error {
 	c := h.c
 	if c.cur != h {
@@ -195,6 +198,12 @@ func (h *connHandler) End(err error) error {
 	c.state = Closed
 	if c.timer != nil {
 		c.timer.Stop()
+	}
+	var le *netpoll.WriteLimitError
+	if errors.As(err, &le) {
+		if err := c.m.rt.Emit(c.obj, "error", c.m.rt.NewError(le.Error())); err != nil {
+			return err
+		}
 	}
 	return c.m.rt.Emit(c.obj, "disconnect", c.m.rt.VM.ToValue(err != nil))
 }

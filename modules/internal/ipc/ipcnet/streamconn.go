@@ -193,7 +193,8 @@ func (e streamEvents) End(err error) error {
 		}
 		sys := "read"
 		var se *os.SyscallError
-		if errors.As(err, &se) && (se.Syscall == "write" || se.Syscall == "writev" || se.Syscall == "shutdown") {
+		var le *netpoll.WriteLimitError
+		if errors.As(err, &le) || errors.As(err, &se) && (se.Syscall == "write" || se.Syscall == "writev" || se.Syscall == "shutdown") {
 			sys = "write"
 		}
 		return c.fail(wrapOp(sys, "", err))
