@@ -36,7 +36,9 @@ type serverConn struct {
 	dead        bool // closed, failed or handed over
 	lingering   bool // reading only to throw away (see linger)
 	wantClose   bool
-	paused      bool        // reading paused: too many requests wait for their answers
+	paused      bool        // reading paused: answers wait to be written (backpressure.go)
+	held        []byte      // the rest of a read not parsed while paused
+	resuming    bool        // resumeReading posted its turn
 	spare       [][]byte    // output buffers of answered responses, for reuse
 	written     []*response // answered responses whose buffers go back to spare
 	scratch     []byte      // where pipelined answers are joined into one write
@@ -101,9 +103,8 @@ func (sc *serverConn) Data(b []byte) error {
 		return err
 	}
 	sc.flush()
-	if len(sc.queue) > maxQueued && !sc.paused && !sc.dead {
-		sc.paused = true
-		sc.stream.Pause()
+	if !sc.dead && sc.backedUp() {
+		sc.pauseReading()
 	}
 	return nil
 }
@@ -152,6 +153,9 @@ func (sc *serverConn) parse(data []byte) error {
 				r := sc.cur
 				sc.cur = nil
 				err = r.complete()
+			}
+			if err == nil && sc.upgrade == nil && !sc.dead && !sc.failed && !sc.lingering && sc.betweenRequests(data) {
+				return nil
 			}
 		case wire.EventUpgrade:
 			if u := sc.upgrade; u != nil {
@@ -386,10 +390,7 @@ func (sc *serverConn) flush() {
 		}
 	}
 	sc.written = sc.written[:0]
-	if sc.paused && len(sc.queue) <= resumeQueued && !sc.closing {
-		sc.paused = false
-		sc.stream.Resume()
-	}
+	sc.resumeReading()
 	if len(sc.queue) > 0 {
 		return
 	}
