@@ -41,7 +41,7 @@ func packed(t *testing.T, v ...any) []byte {
 func TestBinaryJSEchoIgnoringFalseToAPeerThatDoesNotRead(t *testing.T) {
 	port := testenv.FreePort(t)
 	p := startScript(t, "binaryjs_echo", itoa(port))
-	w := testenv.WatchRSS(p, rssBound)
+	w := testenv.WatchRSS(t, p, rssBound)
 	ws := dialBinaryJS(t, port)
 	data := packed(t, 2, bytes.Repeat([]byte("x"), 64<<10), 0)
 	done := make(chan error, 1)
@@ -57,7 +57,7 @@ func TestBinaryJSEchoIgnoringFalseToAPeerThatDoesNotRead(t *testing.T) {
 	ws.NetConn().Close()
 	<-done
 	w.Stop(t)
-	rssReturns(t, p, 100<<20)
+	rssReturns(t, p, 64<<20)
 }
 
 // TestBinaryJSWriteFalseIsHonest: a script that stops at write()'s false and goes on at
@@ -67,7 +67,7 @@ func TestBinaryJSWriteFalseIsHonest(t *testing.T) {
 	const total = 256 << 20
 	port := testenv.FreePort(t)
 	p := startScript(t, "binaryjs_push", itoa(port), itoa(total>>20))
-	w := testenv.WatchRSS(p, 150<<20)
+	w := testenv.WatchRSS(t, p, boundMB(150))
 	ws := dialBinaryJS(t, port)
 	p.WaitLines(t, 30*time.Second, "backed up")
 	got := 0

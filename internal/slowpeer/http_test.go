@@ -21,7 +21,7 @@ func TestHTTPPipeliningWithoutReading(t *testing.T) {
 	port := testenv.FreePort(t)
 	p := startScript(t, "http_pipeline", itoa(port))
 	addr := "127.0.0.1:" + itoa(port)
-	w := testenv.WatchRSS(p, 150<<20)
+	w := testenv.WatchRSS(t, p, boundMB(150))
 	c, err := net.Dial("tcp", addr)
 	if err != nil {
 		t.Fatal(err)
@@ -72,5 +72,5 @@ func TestHTTPPipeliningWithoutReading(t *testing.T) {
 		t.Fatalf("writing the requests: %v", err)
 	}
 	w.Stop(t)
-	rssReturns(t, p, 100<<20)
+	rssReturns(t, p, 64<<20)
 }

@@ -33,7 +33,7 @@ func TestIPCEchoToAPeerThatDoesNotRead(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			sock := filepath.Join(t.TempDir(), "echo.sock")
 			p := startScript(t, tt.script, sock)
-			w := testenv.WatchRSS(p, rssBound)
+			w := testenv.WatchRSS(t, p, rssBound)
 			_, done := floodWithoutReading(t, "unix", sock, []byte(tt.frame))
 			want := []string{tt.errLine}
 			if tt.more != "" {
@@ -43,7 +43,7 @@ func TestIPCEchoToAPeerThatDoesNotRead(t *testing.T) {
 			<-done
 			w.Stop(t)
 			echoOnce(t, "unix", sock, []byte(tt.small))
-			rssReturns(t, p, 100<<20)
+			rssReturns(t, p, 64<<20)
 		})
 	}
 }

@@ -3,6 +3,7 @@ package slowpeer_test
 import (
 	"io"
 	"net"
+	"os"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -16,7 +17,16 @@ func TestMain(m *testing.M) { testenv.Main(m) }
 
 // rssBound is the most a server may hold while one peer does not read, with the default
 // 64 MiB write limit: the queue, its copies in flight and the runtime's own.
-const rssBound = 300 << 20
+var rssBound = boundMB(300)
+
+// boundMB returns n MB, or $SLOWPEER_RSS_MB when set: a larger bound lets one measure how far
+// a server without the limits grows before it is killed.
+func boundMB(n int64) int64 {
+	if v, err := strconv.ParseInt(os.Getenv("SLOWPEER_RSS_MB"), 10, 64); err == nil && v > 0 {
+		n = v
+	}
+	return n << 20
+}
 
 // startScript runs testdata/NAME.js on the built binary with args and waits for its
 // "listening" line.

@@ -16,11 +16,11 @@ func TestTCPEchoToAPeerThatDoesNotRead(t *testing.T) {
 	port := testenv.FreePort(t)
 	p := startScript(t, "tcp_echo", itoa(port))
 	addr := "127.0.0.1:" + itoa(port)
-	w := testenv.WatchRSS(p, rssBound)
+	w := testenv.WatchRSS(t, p, rssBound)
 	_, done := floodWithoutReading(t, "tcp", addr, bytes.Repeat([]byte("x"), 64<<10))
 	p.WaitLines(t, 60*time.Second, "error: write queue over 64 MiB limit: peer is not reading", "disconnect true")
 	<-done
 	w.Stop(t)
 	echoOnce(t, "tcp", addr, []byte("still served"))
-	rssReturns(t, p, 100<<20)
+	rssReturns(t, p, 64<<20)
 }

@@ -40,13 +40,18 @@ type RSSWatch struct {
 	bound int64
 	peak  atomic.Int64
 	over  atomic.Bool
+	start time.Time
+	after atomic.Int64 // how long after the start the bound was passed (ns)
 	stop  chan struct{}
 	done  sync.WaitGroup
+	once  sync.Once
 }
 
-// WatchRSS starts sampling p's RSS every 20 ms against bound (bytes).
-func WatchRSS(p *Proc, bound int64) *RSSWatch {
-	w := &RSSWatch{p: p, bound: bound, stop: make(chan struct{})}
+// WatchRSS starts sampling p's RSS every 20 ms against bound (bytes); the test's end stops it
+// (and reports) if Stop was not called before.
+func WatchRSS(t testing.TB, p *Proc, bound int64) *RSSWatch {
+	w := &RSSWatch{p: p, bound: bound, start: time.Now(), stop: make(chan struct{})}
+	t.Cleanup(func() { w.Stop(t) })
 	w.done.Add(1)
 	go func() {
 		defer w.done.Done()
@@ -58,6 +63,7 @@ func WatchRSS(p *Proc, bound int64) *RSSWatch {
 					w.peak.Store(n)
 				}
 				if n > bound {
+					w.after.Store(int64(time.Since(w.start)))
 					w.over.Store(true)
 					p.Kill()
 					return
@@ -79,17 +85,17 @@ func (w *RSSWatch) Peak() int64 { return w.peak.Load() }
 // Over reports whether the RSS passed the bound (the process was then killed).
 func (w *RSSWatch) Over() bool { return w.over.Load() }
 
-// Stop ends sampling, logs the peak and fails the test if the bound was passed.
+// Stop ends sampling, logs the peak and fails the test if the bound was passed; only its first
+// call does anything.
 func (w *RSSWatch) Stop(t testing.TB) {
 	t.Helper()
-	select {
-	case <-w.stop:
-	default:
+	w.once.Do(func() {
 		close(w.stop)
-	}
-	w.done.Wait()
-	t.Logf("%s: peak RSS %d MB (bound %d MB)", w.p.Name, w.Peak()>>20, w.bound>>20)
-	if w.Over() {
-		t.Errorf("%s: RSS passed %d MB (killed)\noutput:\n%s", w.p.Name, w.bound>>20, w.p.Output())
-	}
+		w.done.Wait()
+		t.Logf("%s: peak RSS %d MB (bound %d MB)", w.p.Name, w.Peak()>>20, w.bound>>20)
+		if w.Over() {
+			t.Errorf("%s: RSS passed %d MB %v after the watch began (killed)\noutput:\n%s", w.p.Name, w.bound>>20,
+				time.Duration(w.after.Load()).Round(time.Millisecond), w.p.Output())
+		}
+	})
 }
