@@ -74,3 +74,23 @@ func TestHTTPPipeliningWithoutReading(t *testing.T) {
 	w.Stop(t)
 	rssReturns(t, p, 64<<20)
 }
+
+// TestHTTPAnswerLargerThanTheLimit: one answer of 200 MiB (1 MiB a turn) to a client that does not read passes
+// the 64 MiB write limit (sendBody has no backpressure): the connection emits `error` naming
+// the limit and closes, RSS stays bounded and memory comes back.
+func TestHTTPAnswerLargerThanTheLimit(t *testing.T) {
+	port := testenv.FreePort(t)
+	p := startScript(t, "http_big", itoa(port))
+	w := testenv.WatchRSS(t, p, rssBound)
+	c, err := net.Dial("tcp", "127.0.0.1:"+itoa(port))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if _, err := c.Write([]byte("GET / HTTP/1.1\r\nHost: x\r\n\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	p.WaitLines(t, 60*time.Second, "connection error: write queue over 64 MiB limit: peer is not reading", "disconnect true")
+	w.Stop(t)
+	rssReturns(t, p, 64<<20)
+}

@@ -1,5 +1,11 @@
 package http
 
+import (
+	"errors"
+
+	"earlynode/loop/netpoll"
+)
+
 // A server connection stops reading requests while its answers wait to be written, as Node's
 // server pauses a socket that needs to drain: a client that pipelines requests without reading
 // the answers then waits, instead of the server queuing answers for it without bound. The
@@ -84,4 +90,15 @@ func (sc *serverConn) Drained() error {
 		sc.resumeReading()
 	}
 	return nil
+}
+
+// reportWriteLimit emits `error` on the connection object when the stream was closed because
+// the client did not read what was written (one answer larger than the write limit: sendBody
+// has no backpressure); `disconnect(true)` follows.
+func (sc *serverConn) reportWriteLimit(err error) error {
+	var le *netpoll.WriteLimitError
+	if !errors.As(err, &le) {
+		return nil
+	}
+	return sc.emitError(sc.obj, le.Error())
 }

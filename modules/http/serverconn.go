@@ -469,6 +469,9 @@ func (sc *serverConn) ended(err error) error {
 		sc.cur = nil
 		delete(sc.m.requests, r.obj)
 	}
+	if rerr := sc.reportWriteLimit(err); rerr != nil {
+		return rerr
+	}
 	if !runtime.HasListeners(sc.obj, "disconnect") {
 		return nil
 	}
