@@ -129,7 +129,13 @@ func (c *Conn) flushStream() error {
 	if c.stream.Pending() > 0 {
 		c.stream.TryFlush() // the socket may take more now
 	}
-	c.stream.Write(buf) // an error ends the stream, which reports it (End)
+	if p, lim := c.stream.Pending(), c.stream.WriteLimit(); p > 0 && lim > 0 && p+len(buf) > lim {
+		// The peer is not taking what waits. The stream checks this itself, but a TLS
+		// connection's writes wait outside it until its handshake is done.
+		c.stream.Abort(&netpoll.WriteLimitError{Limit: lim})
+	} else {
+		c.stream.Write(buf) // an error ends the stream, which reports it (End)
+	}
 	if cap(buf) <= 1<<20 {
 		c.spare = buf[:0]
 	}
