@@ -2,6 +2,8 @@ package main
 
 import (
 	"earlynode/modules/binaryjs"
+	corefs "earlynode/modules/core/fs"
+	coreos "earlynode/modules/core/os"
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
 	"earlynode/modules/nodeipc"
@@ -15,6 +17,8 @@ import (
 // installers add each API area to a new runtime: the node.* namespace and the built-in packages.
 var installers = []func(*runtime.Runtime){
 	binaryjs.Install,
+	corefs.Install,
+	coreos.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,
