@@ -319,8 +319,7 @@
     if (typeof chunk === "function") { cb = chunk; chunk = undefined; }
     else if (typeof encoding === "function") { cb = encoding; encoding = undefined; }
     if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
-    if (typeof cb === "function") this.once("finish", cb);
-    natives.endWrite(this);
+    natives.endWrite(this, cb);
     return this;
   };
   WriteStream.prototype.destroy = function (err) {

@@ -361,6 +361,7 @@ type writeStream struct {
 	needDrain bool
 	ending    bool
 	written   int64
+	onFinish  []goja.Callable // end's callbacks, called before "finish"
 }
 
 // wchunk is one write: its bytes and its callback (or nil).
@@ -507,14 +508,14 @@ func (w *writeStream) pump() error {
 				}
 				return w.fail(err)
 			}
-			if ch.cb != nil {
-				if _, e := w.m.rt.Call(ch.cb, goja.Undefined(), goja.Null()); e != nil {
-					return e
-				}
-			}
 			if len(w.queue) == 0 && w.needDrain && !w.ending {
 				w.needDrain = false
 				if e := w.m.rt.Emit(w.obj, "drain"); e != nil {
+					return e
+				}
+			}
+			if ch.cb != nil {
+				if _, e := w.m.rt.Call(ch.cb, goja.Undefined(), goja.Null()); e != nil {
 					return e
 				}
 			}
@@ -531,6 +532,12 @@ func (w *writeStream) finish() error {
 	}
 	w.state = stEnded
 	w.obj.Set("writable", false)
+	for _, cb := range w.onFinish {
+		if _, err := w.m.rt.Call(cb, goja.Undefined()); err != nil {
+			return err
+		}
+	}
+	w.onFinish = nil
 	if err := w.m.rt.Emit(w.obj, "finish"); err != nil {
 		return err
 	}
@@ -540,9 +547,13 @@ func (w *writeStream) finish() error {
 	return w.closeFd()
 }
 
-// endWriteStream is endWrite(stream): finish once everything queued is written.
+// endWriteStream is endWrite(stream, cb): finish once everything queued is written, calling
+// cb (if a function) just before "finish".
 func (m *module) endWriteStream(c goja.FunctionCall) goja.Value {
 	w := m.writeStreamOf(c.Argument(0))
+	if cb, ok := goja.AssertFunction(c.Argument(1)); ok {
+		w.onFinish = append(w.onFinish, cb)
+	}
 	if w.ending {
 		return goja.Undefined()
 	}
