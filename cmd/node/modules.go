@@ -2,6 +2,7 @@ package main
 
 import (
 	"earlynode/modules/binaryjs"
+	corecrypto "earlynode/modules/core/crypto"
 	corefs "earlynode/modules/core/fs"
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/fs"
@@ -17,6 +18,7 @@ import (
 // installers add each API area to a new runtime: the node.* namespace and the built-in packages.
 var installers = []func(*runtime.Runtime){
 	binaryjs.Install,
+	corecrypto.Install,
 	corefs.Install,
 	coreos.Install,
 	fs.Install,
