@@ -192,18 +192,27 @@ func encode(s, enc string) []byte {
 		}
 		return b
 	case "base64", "base64url":
-		t := strings.Map(func(r rune) rune {
+		// As Node: characters outside both alphabets are skipped, the first '=' ends the data.
+		t := make([]byte, 0, len(s))
+		for i := 0; i < len(s); i++ {
+			c := s[i]
 			switch {
-			case r == '-':
-				return '+'
-			case r == '_':
-				return '/'
-			case r == '=' || r == ' ' || r == '\n' || r == '\r' || r == '\t':
-				return -1
+			case c == '=':
+				i = len(s)
+				continue
+			case c == '-':
+				c = '+'
+			case c == '_':
+				c = '/'
+			case !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'):
+				continue
 			}
-			return r
-		}, s)
-		b, err := base64.RawStdEncoding.DecodeString(t)
+			t = append(t, c)
+		}
+		if len(t)%4 == 1 {
+			t = t[:len(t)-1]
+		}
+		b, err := base64.RawStdEncoding.DecodeString(string(t))
 		if err != nil {
 			return nil
 		}

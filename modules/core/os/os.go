@@ -135,6 +135,12 @@ func meminfo(field string) int64 {
 	if err != nil {
 		return 0
 	}
+	return parseMeminfo(b, field)
+}
+
+// parseMeminfo finds field ("MemTotal") in the text of /proc/meminfo and returns its value in
+// bytes (the file counts kB), or 0.
+func parseMeminfo(b []byte, field string) int64 {
 	for _, line := range strings.Split(string(b), "\n") {
 		name, rest, ok := strings.Cut(line, ":")
 		if !ok || name != field {
@@ -144,7 +150,10 @@ func meminfo(field string) int64 {
 		if len(f) == 0 {
 			return 0
 		}
-		n, _ := strconv.ParseInt(f[0], 10, 64)
+		n, err := strconv.ParseInt(f[0], 10, 64)
+		if err != nil || n < 0 || n > 1<<52 {
+			return 0
+		}
 		return n * 1024
 	}
 	return 0
@@ -185,51 +194,77 @@ func (m *module) loadavg(goja.FunctionCall) goja.Value {
 	return m.vm.NewArray(avg...)
 }
 
-// cpus is os.cpus(): per processor its model, speed (MHz, from cpufreq, else 0) and times
-// (milliseconds, from /proc/stat).
-func (m *module) cpus(goja.FunctionCall) goja.Value {
-	var models []string
-	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		for _, line := range strings.Split(string(b), "\n") {
-			if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
-				models = append(models, strings.TrimSpace(v))
-			}
-		}
-	}
-	var out []any
-	b, err := os.ReadFile("/proc/stat")
-	if err != nil {
-		return m.vm.NewArray()
-	}
+// cpuTimes is one processor's line of /proc/stat, in milliseconds.
+type cpuTimes struct {
+	n                          int // the processor's number
+	user, nice, sys, idle, irq float64
+}
+
+// parseCPUTimes reads the per-processor lines ("cpu0 ...") of /proc/stat's text.
+func parseCPUTimes(b []byte) []cpuTimes {
 	const tick = 10 // ms per clock tick (USER_HZ 100)
+	var out []cpuTimes
 	for _, line := range strings.Split(string(b), "\n") {
 		f := strings.Fields(line)
 		if len(f) < 8 || !strings.HasPrefix(f[0], "cpu") || f[0] == "cpu" {
 			continue
 		}
 		n, err := strconv.Atoi(f[0][3:])
-		if err != nil {
+		if err != nil || n < 0 {
 			continue
 		}
-		t := func(i int) float64 { x, _ := strconv.ParseFloat(f[i], 64); return x * tick }
+		t := func(i int) float64 {
+			x, err := strconv.ParseFloat(f[i], 64)
+			if err != nil {
+				return 0
+			}
+			return x * tick
+		}
+		out = append(out, cpuTimes{n: n, user: t(1), nice: t(2), sys: t(3), idle: t(4), irq: t(6)})
+	}
+	return out
+}
+
+// parseCPUModels reads the "model name" of each processor from /proc/cpuinfo's text.
+func parseCPUModels(b []byte) []string {
+	var models []string
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && strings.TrimSpace(k) == "model name" {
+			models = append(models, strings.TrimSpace(v))
+		}
+	}
+	return models
+}
+
+// cpus is os.cpus(): per processor its model, speed (MHz, from cpufreq, else 0) and times
+// (milliseconds, from /proc/stat).
+func (m *module) cpus(goja.FunctionCall) goja.Value {
+	info, _ := os.ReadFile("/proc/cpuinfo")
+	models := parseCPUModels(info)
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return m.vm.NewArray()
+	}
+	var out []any
+	for _, c := range parseCPUTimes(b) {
 		model := "unknown"
-		if n < len(models) {
-			model = models[n]
+		if c.n < len(models) {
+			model = models[c.n]
 		} else if len(models) > 0 {
 			model = models[0]
 		}
 		speed := 0
-		if s, err := os.ReadFile("/sys/devices/system/cpu/cpu" + f[0][3:] + "/cpufreq/scaling_cur_freq"); err == nil {
+		if s, err := os.ReadFile("/sys/devices/system/cpu/cpu" + strconv.Itoa(c.n) + "/cpufreq/scaling_cur_freq"); err == nil {
 			if khz, err := strconv.Atoi(strings.TrimSpace(string(s))); err == nil {
 				speed = khz / 1000
 			}
 		}
 		times := m.vm.NewObject()
-		times.Set("user", t(1))
-		times.Set("nice", t(2))
-		times.Set("sys", t(3))
-		times.Set("idle", t(4))
-		times.Set("irq", t(6))
+		times.Set("user", c.user)
+		times.Set("nice", c.nice)
+		times.Set("sys", c.sys)
+		times.Set("idle", c.idle)
+		times.Set("irq", c.irq)
 		cpu := m.vm.NewObject()
 		cpu.Set("model", model)
 		cpu.Set("speed", speed)
@@ -306,6 +341,11 @@ func passwdEntry(uid int) (passwd, bool) {
 	if err != nil {
 		return passwd{}, false
 	}
+	return parsePasswd(b, uid)
+}
+
+// parsePasswd finds uid in the text of a password file (name:x:uid:gid:gecos:home:shell).
+func parsePasswd(b []byte, uid int) (passwd, bool) {
 	for _, line := range strings.Split(string(b), "\n") {
 		f := strings.Split(line, ":")
 		if len(f) < 7 {
