@@ -70,12 +70,16 @@
   var arities = {
     readFile: 3, open: 4, close: 2, stat: 3, lstat: 3, fstat: 3, readdir: 3, mkdir: 3, mkdtemp: 3,
     rm: 3, rmdir: 3, unlink: 2, rename: 3, access: 3, copyFile: 4, symlink: 4, link: 3,
-    readlink: 3, realpath: 3, truncate: 3, ftruncate: 3, chmod: 3, fsync: 2
+    readlink: 3, realpath: 3, truncate: 3, ftruncate: 3, chmod: 3, fsync: 2, fchmod: 3,
+    chown: 4, lchown: 4, fchown: 4, utimes: 4, lutimes: 4, futimes: 4
   };
+  var descriptorOnly = { close: 1, fstat: 1, ftruncate: 1, fsync: 1, fchmod: 1, fchown: 1, futimes: 1 };
   Object.keys(arities).forEach(function (name) {
-    define(name, natives[name], arities[name],
-      name === "close" || name === "fstat" || name === "ftruncate" || name === "fsync");
+    define(name, natives[name], arities[name], descriptorOnly[name] === 1);
   });
+  // realpath.native is the same call (both resolve in Go).
+  fs.realpath.native = fs.realpath;
+  fs.realpathSync.native = fs.realpathSync;
 
   // writeFile and appendFile share a native; the fourth argument is the default flag.
   function fileArgs(args, flag) {
