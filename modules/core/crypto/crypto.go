@@ -155,7 +155,7 @@ func (m *module) isView(v goja.Value) bool {
 // bytes reads data: a string in encoding (utf8 by default) or a Buffer, typed array or
 // DataView (its memory, not copied).
 func (m *module) bytes(name string, v goja.Value, encoding goja.Value) []byte {
-	if s, ok := v.Export().(string); ok {
+	if s, ok := stringOf(v); ok {
 		enc := "utf8"
 		if encoding != nil && !goja.IsUndefined(encoding) && !goja.IsNull(encoding) {
 			enc = strings.ToLower(encoding.String())
@@ -238,7 +238,7 @@ func encode(s, enc string) []byte {
 // initHash is initHash(obj, algorithm): obj becomes a Hash.
 func (m *module) initHash(c goja.FunctionCall) goja.Value {
 	alg := c.Argument(1)
-	if s, ok := alg.Export().(string); !ok {
+	if s, ok := stringOf(alg); !ok {
 		m.argType("algorithm", "of type string", alg)
 	} else if mk, ok := algorithms[strings.ToLower(s)]; ok {
 		hashState.Set(m.rt, c.Argument(0).ToObject(m.vm), &hasher{h: mk(), alg: strings.ToLower(s)})
@@ -251,7 +251,7 @@ func (m *module) initHash(c goja.FunctionCall) goja.Value {
 // initHmac is initHmac(obj, algorithm, key): obj becomes an Hmac.
 func (m *module) initHmac(c goja.FunctionCall) goja.Value {
 	alg := c.Argument(1)
-	s, ok := alg.Export().(string)
+	s, ok := stringOf(alg)
 	if !ok {
 		m.argType("hmac", "of type string", alg)
 	}
@@ -260,7 +260,7 @@ func (m *module) initHmac(c goja.FunctionCall) goja.Value {
 		m.codeError("TypeError", "ERR_CRYPTO_INVALID_DIGEST", "Invalid digest: "+s)
 	}
 	key := c.Argument(2)
-	if _, isStr := key.Export().(string); !isStr && !m.isView(key) {
+	if _, isStr := stringOf(key); !isStr && !m.isView(key) {
 		if o, ok := key.(*goja.Object); !ok || o.ClassName() != "ArrayBuffer" {
 			m.argType("key", "of type string or an instance of ArrayBuffer, Buffer, TypedArray, DataView, KeyObject, or CryptoKey", key)
 		}
@@ -524,4 +524,17 @@ func (m *module) domError(name string, code int, msg string) {
 	e.Set("name", name)
 	e.Set("code", code)
 	panic(e)
+}
+
+// stringOf returns a JavaScript string's value (false for every other value, symbols too,
+// whose Export is their description).
+func stringOf(v goja.Value) (string, bool) {
+	if v == nil {
+		return "", false
+	}
+	if _, sym := v.(*goja.Symbol); sym {
+		return "", false
+	}
+	s, ok := v.Export().(string)
+	return s, ok
 }

@@ -46,7 +46,7 @@ func (m *module) pathArg(name string, v goja.Value) string {
 		}
 		p = string(b)
 	default:
-		s, ok := v.Export().(string)
+		s, ok := stringOf(v)
 		if !ok {
 			throw(m.rt, argTypeError(name, want, v))
 		}
@@ -78,7 +78,11 @@ func (m *module) fdArg(v goja.Value) int {
 		throw(m.rt, argTypeError("fd", "of type number", v))
 	}
 	f := v.ToFloat()
-	if f != math.Trunc(f) || f < 0 || f > math.MaxInt32 {
+	if f != math.Trunc(f) {
+		throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
+			Message: "The value of \"fd\" is out of range. It must be an integer. Received " + v.String()})
+	}
+	if f < 0 || f > math.MaxInt32 {
 		throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
 			Message: fmt.Sprintf("The value of \"fd\" is out of range. It must be >= 0 && <= 2147483647. Received %s", v.String())})
 	}
@@ -106,7 +110,7 @@ func (m *module) modeArg(v goja.Value, def uint32) uint32 {
 	if absent(v) {
 		return def
 	}
-	if s, ok := v.Export().(string); ok {
+	if s, ok := stringOf(v); ok {
 		n, err := strconv.ParseUint(s, 8, 32)
 		if err != nil {
 			throw(m.rt, &CodeError{Kind: "TypeError", Code: "ERR_INVALID_ARG_VALUE",
@@ -203,7 +207,7 @@ func (m *module) options(v goja.Value, defEncoding string) (*goja.Object, string
 		}
 		return o, m.encodingName(e)
 	}
-	if _, ok := v.Export().(string); ok {
+	if _, ok := stringOf(v); ok {
 		return nil, m.encodingName(v)
 	}
 	throw(m.rt, argTypeError("options", "of type object", v))
@@ -225,7 +229,7 @@ func get(o *goja.Object, name string) goja.Value {
 // dataArg reads data to write: a string in encoding, or a Buffer, typed array or DataView
 // (its bytes, shared with JavaScript).
 func (m *module) dataArg(name string, v goja.Value, encoding string) []byte {
-	if s, ok := v.Export().(string); ok {
+	if s, ok := stringOf(v); ok {
 		if encoding == "" || encoding == "utf8" {
 			return []byte(s)
 		}
@@ -278,3 +282,16 @@ func (m *module) text(b []byte, encoding string) goja.Value {
 
 // utf16Decode turns UTF-16 code units into runes (a lone surrogate becomes U+FFFD).
 func utf16Decode(u []uint16) []rune { return utf16.Decode(u) }
+
+// stringOf returns a JavaScript string's value (false for every other value, symbols too,
+// whose Export is their description).
+func stringOf(v goja.Value) (string, bool) {
+	if v == nil {
+		return "", false
+	}
+	if _, sym := v.(*goja.Symbol); sym {
+		return "", false
+	}
+	s, ok := v.Export().(string)
+	return s, ok
+}

@@ -264,7 +264,11 @@ func (m *module) positionArg(v goja.Value) int64 {
 
 // span reads offset and length within a buffer of size n (Node's checks and messages).
 func (m *module) span(offV, lenV goja.Value, n int, lenDefault int64) (int, int) {
-	off := m.intOpt("offset", offV, 0, 0, int64(n))
+	off := m.intOpt("offset", offV, 0, 0, 1<<53-1)
+	if off > int64(n) {
+		throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
+			Message: "The value of \"offset\" is out of range. It must be >= 0 && <= " + itoa(int64(n)) + ". Received " + itoa(off)})
+	}
 	length := m.intOpt("length", lenV, lenDefault, 0, math.MaxInt32)
 	if off+length > int64(n) {
 		throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
@@ -278,7 +282,7 @@ func (m *module) read(c goja.FunctionCall) goja.Value {
 	fd := m.fdArg(c.Argument(1))
 	bufV := c.Argument(2)
 	buf := m.bufferArg(bufV)
-	off, length := m.span(c.Argument(3), c.Argument(4), len(buf), int64(len(buf))-m.intOpt("offset", c.Argument(3), 0, 0, int64(len(buf))))
+	off, length := m.span(c.Argument(3), c.Argument(4), len(buf), int64(len(buf))-min(m.intOpt("offset", c.Argument(3), 0, 0, 1<<53-1), int64(len(buf))))
 	pos := m.positionArg(c.Argument(5))
 	dst := buf[off : off+length]
 	return m.run(c, func() (result, error) {
@@ -308,13 +312,13 @@ func (m *module) write(c goja.FunctionCall) goja.Value {
 	dataV := c.Argument(2)
 	var data []byte
 	var pos int64
-	if s, ok := dataV.Export().(string); ok {
+	if s, ok := stringOf(dataV); ok {
 		pos = m.positionArg(c.Argument(3))
 		enc := m.encodingName(c.Argument(4))
 		data = m.dataArg("buffer", m.vm.ToValue(s), enc)
 	} else {
 		buf := m.bufferArg(dataV)
-		off, length := m.span(c.Argument(3), c.Argument(4), len(buf), int64(len(buf))-m.intOpt("offset", c.Argument(3), 0, 0, int64(len(buf))))
+		off, length := m.span(c.Argument(3), c.Argument(4), len(buf), int64(len(buf))-min(m.intOpt("offset", c.Argument(3), 0, 0, 1<<53-1), int64(len(buf))))
 		pos = m.positionArg(c.Argument(5))
 		data = buf[off : off+length]
 	}
@@ -661,7 +665,16 @@ func (m *module) rename(c goja.FunctionCall) goja.Value {
 
 // access is fs.access(path, mode).
 func (m *module) access(c goja.FunctionCall) goja.Value {
-	mode := uint32(m.intOpt("mode", c.Argument(2), 0, 0, 7))
+	mode := uint32(0)
+	if v := c.Argument(2); !absent(v) {
+		if !isNumber(v) {
+			throw(m.rt, argTypeError("mode", "of type number", v))
+		}
+		if f := v.ToFloat(); f != math.Trunc(f) || f < 0 || f > 7 {
+			throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE", Message: "mode is out of range: >= 0 && <= 7"})
+		}
+		mode = uint32(v.ToInteger())
+	}
 	return m.pathCall(c, "access", func(p string) error { return unix.Access(p, mode) })
 }
 
@@ -870,7 +883,7 @@ func (m *module) timeArg(v goja.Value) unix.Timespec {
 			sec = o.ToFloat() / 1000 // its time value, in milliseconds
 			break
 		}
-		if s, ok := v.Export().(string); ok {
+		if s, ok := stringOf(v); ok {
 			if f, err := strconv.ParseFloat(s, 64); err == nil {
 				sec = f
 				break

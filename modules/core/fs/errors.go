@@ -209,6 +209,9 @@ func received(v goja.Value) string {
 	if goja.IsNull(v) {
 		return "null"
 	}
+	if _, sym := v.(*goja.Symbol); sym {
+		return "type symbol (Symbol(" + v.String() + "))"
+	}
 	if o, ok := v.(*goja.Object); ok {
 		if _, isFn := goja.AssertFunction(o); isFn {
 			name := o.Get("name")
@@ -226,6 +229,9 @@ func received(v goja.Value) string {
 	}
 	switch x := v.Export().(type) {
 	case string:
+		if _, sym := v.(*goja.Symbol); sym {
+			break
+		}
 		s := x
 		if len(s) > 25 {
 			s = s[:25] + "..."
