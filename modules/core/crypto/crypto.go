@@ -46,12 +46,14 @@ func Install(rt *runtime.Runtime) {
 
 // module is require("crypto") in one runtime.
 type module struct {
-	rt *runtime.Runtime
-	vm *goja.Runtime
+	rt         *runtime.Runtime
+	vm         *goja.Runtime
+	isViewFunc goja.Callable // ArrayBuffer.isView, as it was when the module loaded
 }
 
 func loadCrypto(rt *runtime.Runtime) goja.Value {
 	m := &module{rt: rt, vm: rt.VM}
+	m.isViewFunc, _ = goja.AssertFunction(rt.VM.Get("ArrayBuffer").ToObject(rt.VM).Get("isView"))
 	names := make([]any, 0, len(algorithms))
 	for _, a := range hashNames {
 		names = append(names, a)
@@ -147,8 +149,7 @@ func (m *module) isView(v goja.Value) bool {
 	if !ok {
 		return false
 	}
-	fn, _ := goja.AssertFunction(m.vm.Get("ArrayBuffer").ToObject(m.vm).Get("isView"))
-	r, err := fn(goja.Undefined(), o)
+	r, err := m.isViewFunc(goja.Undefined(), o)
 	return err == nil && r.ToBoolean()
 }
 

@@ -62,8 +62,7 @@ func (m *module) pathArg(name string, v goja.Value) string {
 // isBufferLike reports whether o is a Buffer, another typed array or a DataView
 // (ArrayBuffer.isView).
 func (m *module) isBufferLike(o *goja.Object) bool {
-	isView, _ := goja.AssertFunction(m.vm.Get("ArrayBuffer").ToObject(m.vm).Get("isView"))
-	v, err := isView(goja.Undefined(), o)
+	v, err := m.isView(goja.Undefined(), o)
 	return err == nil && v.ToBoolean()
 }
 

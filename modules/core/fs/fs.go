@@ -34,6 +34,7 @@ type module struct {
 	vm *goja.Runtime
 
 	stats, dirent goja.Callable // fs.js's makers of Stats and Dirent objects
+	isView        goja.Callable // ArrayBuffer.isView, as it was when the module loaded
 }
 
 // Install registers "fs", "node:fs", "fs/promises" and "node:fs/promises".
@@ -57,6 +58,7 @@ func Install(rt *runtime.Runtime) {
 // loadFS makes the module's Go side and runs its glue.
 func loadFS(rt *runtime.Runtime) goja.Value {
 	m := &module{rt: rt, vm: rt.VM}
+	m.isView, _ = goja.AssertFunction(rt.VM.Get("ArrayBuffer").ToObject(rt.VM).Get("isView"))
 	g := rt.LoadGlue("core/fs/fs.js", fsJS, m.natives())
 	m.stats = g.Hook("stats")
 	m.dirent = g.Hook("dirent")
