@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"math"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -249,27 +250,45 @@ func (m *module) bufferArg(v goja.Value) []byte {
 	return nil
 }
 
-// positionArg reads a file position: absent or -1 is the current offset (-1).
+// positionArg reads a file position (a number or a BigInt): absent or -1 is the current
+// offset (-1).
 func (m *module) positionArg(v goja.Value) int64 {
 	if absent(v) {
 		return -1
 	}
-	f := v.ToFloat()
-	if math.IsNaN(f) || f != math.Trunc(f) || f < -1 {
+	var f float64
+	switch x := v.Export().(type) {
+	case *big.Int:
+		if !x.IsInt64() || x.Int64() < -1 {
+			throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
+				Message: "The value of \"position\" is out of range. It must be >= -1n && <= 9223372036854775807n. Received " + x.String() + "n"})
+		}
+		return x.Int64()
+	case int64, float64:
+		f = v.ToFloat()
+	default:
+		throw(m.rt, argTypeError("position", "of type bigint or integer", v))
+	}
+	if math.IsNaN(f) || f != math.Trunc(f) || f < -1 || f > 1<<53-1 {
 		throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
-			Message: "The value of \"position\" is out of range. It must be an integer. Received " + v.String()})
+			Message: "The value of \"position\" is out of range. It must be >= -1 && <= 9007199254740991. Received " + v.String()})
 	}
 	return int64(f)
 }
 
-// span reads offset and length within a buffer of size n (Node's checks and messages).
-func (m *module) span(offV, lenV goja.Value, n int, lenDefault int64) (int, int) {
+// span reads the offset and length of read (read true) and write within a buffer of n bytes,
+// with Node's checks and messages; a length of 0 is (0, 0) whatever the offset, as read
+// answers 0 at once for it.
+func (m *module) span(offV, lenV goja.Value, n int, read bool) (int, int) {
 	off := m.intOpt("offset", offV, 0, 0, 1<<53-1)
-	if off > int64(n) {
+	if !read && off > int64(n) {
 		throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
-			Message: "The value of \"offset\" is out of range. It must be >= 0 && <= " + itoa(int64(n)) + ". Received " + itoa(off)})
+			Message: "The value of \"offset\" is out of range. It must be <= " + itoa(int64(n)) + ". Received " + itoa(off)})
 	}
-	length := m.intOpt("length", lenV, lenDefault, 0, math.MaxInt32)
+	length := m.intOpt("length", lenV, max(int64(n)-off, 0), 0, math.MaxInt32)
+	if length == 0 && read {
+		return 0, 0
+	}
 	if off+length > int64(n) {
 		throw(m.rt, &CodeError{Kind: "RangeError", Code: "ERR_OUT_OF_RANGE",
 			Message: "The value of \"length\" is out of range. It must be <= " + itoa(int64(n)-off) + ". Received " + itoa(length)})
@@ -282,10 +301,13 @@ func (m *module) read(c goja.FunctionCall) goja.Value {
 	fd := m.fdArg(c.Argument(1))
 	bufV := c.Argument(2)
 	buf := m.bufferArg(bufV)
-	off, length := m.span(c.Argument(3), c.Argument(4), len(buf), int64(len(buf))-min(m.intOpt("offset", c.Argument(3), 0, 0, 1<<53-1), int64(len(buf))))
+	off, length := m.span(c.Argument(3), c.Argument(4), len(buf), true)
 	pos := m.positionArg(c.Argument(5))
 	dst := buf[off : off+length]
 	return m.run(c, func() (result, error) {
+		if length == 0 {
+			return func() []goja.Value { return []goja.Value{m.vm.ToValue(0), bufV} }, nil
+		}
 		var n int
 		var err error
 		for {
@@ -318,7 +340,7 @@ func (m *module) write(c goja.FunctionCall) goja.Value {
 		data = m.dataArg("buffer", m.vm.ToValue(s), enc)
 	} else {
 		buf := m.bufferArg(dataV)
-		off, length := m.span(c.Argument(3), c.Argument(4), len(buf), int64(len(buf))-min(m.intOpt("offset", c.Argument(3), 0, 0, 1<<53-1), int64(len(buf))))
+		off, length := m.span(c.Argument(3), c.Argument(4), len(buf), false)
 		pos = m.positionArg(c.Argument(5))
 		data = buf[off : off+length]
 	}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/big"
 	"strings"
 	"syscall"
 
@@ -239,6 +240,8 @@ func received(v goja.Value) string {
 		return fmt.Sprintf("type string ('%s')", s)
 	case bool:
 		return fmt.Sprintf("type boolean (%v)", x)
+	case *big.Int:
+		return "type bigint (" + x.String() + "n)"
 	}
 	if v.ExportType() != nil && v.ExportType().Kind().String() == "int64" || isNumber(v) {
 		return "type number (" + v.String() + ")"

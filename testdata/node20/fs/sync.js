@@ -38,6 +38,13 @@ try {
   show('readSync', () => fs.readSync(fd, buf, 0, 16, 0));
   show('buf', () => buf);
   show('readSync opts', () => fs.readSync(fd, buf, { offset: 2, length: 3, position: 1 }));
+  show('readSync bigint position', () => [fs.readSync(fd, buf, 0, 2, 1n), buf.toString('hex', 0, 2)]);
+  show('readSync length past end', () => fs.readSync(fd, buf, 15, 2, 0));
+  show('writeSync offset past end', () => fs.writeSync(fd, buf, 17, 0, 0));
+  show('readSync position -2', () => fs.readSync(fd, buf, 0, 2, -2));
+  show('readSync position string', () => fs.readSync(fd, buf, 0, 2, 'x'));
+  show('readSync offset past end', () => fs.readSync(fd, buf, 17, 0, 0));
+  show('readSync fd 1.5', () => fs.readSync(1.5, buf));
   show('fstat size', () => fs.fstatSync(fd).size);
   fs.closeSync(fd);
   show('close twice', () => fs.closeSync(fd));
