@@ -2,27 +2,77 @@
 // per object), the random functions and webcrypto.getRandomValues.
 // Glue (runtime/native.go): the exports are the crypto namespace.
 (function (natives, runtime) {
+  var Stream = runtime.Stream;
+
+  // Hash and Hmac are also streams, as in Node: what is written is hashed; end() takes the
+  // digest (a later digest() answers it too), which then comes out as the one "data" chunk
+  // (or read()), in the encoding of setEncoding; "finish" and "end" follow.
   function Hash(algorithm, options) {
     if (!(this instanceof Hash)) return new Hash(algorithm, options);
     natives.initHash(this, algorithm);
+    Stream.call(this);
   }
+  runtime.inherits(Hash, Stream);
   Hash.prototype.update = function (data, inputEncoding) {
     natives.update(this, data, inputEncoding);
     return this;
   };
   Hash.prototype.digest = function (encoding) {
-    return natives.digest(this, encoding);
+    return natives.digest(this, encoding, false);
   };
   Hash.prototype.copy = function () {
-    return natives.copy(this, Object.create(Hash.prototype));
+    var copy = natives.copy(this, Object.create(Hash.prototype));
+    Stream.call(copy);
+    return copy;
+  };
+  Hash.prototype.setEncoding = function (encoding) {
+    this._readEncoding = encoding;
+    return this;
+  };
+  Hash.prototype.write = function (chunk, encoding, cb) {
+    if (typeof encoding === "function") { cb = encoding; encoding = undefined; }
+    natives.update(this, chunk, encoding);
+    if (typeof cb === "function") runtime.later(function () { cb(null); });
+    return true;
+  };
+  Hash.prototype.end = function (chunk, encoding, cb) {
+    if (typeof chunk === "function") { cb = chunk; chunk = undefined; }
+    else if (typeof encoding === "function") { cb = encoding; encoding = undefined; }
+    if (chunk !== undefined && chunk !== null) this.write(chunk, encoding);
+    if (!this.writable) return this;
+    this.writable = false;
+    var self = this;
+    this._result = natives.digest(this, this._readEncoding, true);
+    runtime.later(function () {
+      if (typeof cb === "function") cb();
+      self.emit("finish");
+      if (self._result !== null && self.listeners("data").length > 0) {
+        var result = self._result;
+        self._result = null;
+        runtime.emit1(self, "data", result);
+      }
+      if (self._result === null) {
+        self.readable = false;
+        self.emit("end");
+      }
+    });
+    return this;
+  };
+  Hash.prototype.read = function () {
+    var result = this._result === undefined ? null : this._result;
+    this._result = null;
+    return result;
   };
 
   function Hmac(hmac, key, options) {
     if (!(this instanceof Hmac)) return new Hmac(hmac, key, options);
     natives.initHmac(this, hmac, key);
+    Stream.call(this);
   }
-  Hmac.prototype.update = Hash.prototype.update;
-  Hmac.prototype.digest = Hash.prototype.digest;
+  runtime.inherits(Hmac, Stream);
+  ["update", "digest", "setEncoding", "write", "end", "read"].forEach(function (name) {
+    Hmac.prototype[name] = Hash.prototype[name];
+  });
 
   function callbackError(cb) {
     var e = new TypeError('The "callback" argument must be of type function. Received ' +

@@ -31,10 +31,10 @@ var hashNames = []string{"RSA-MD5", "RSA-SHA1", "RSA-SHA256", "RSA-SHA512", "md5
 
 // hasher is the Go side of a Hash or Hmac object.
 type hasher struct {
-	h    hash.Hash
-	alg  string
-	key  []byte // Hmac: the key, for copies (not allowed, but kept for symmetry)
-	done bool
+	h       hash.Hash
+	alg     string
+	done    bool   // digest() was called
+	flushed []byte // the digest the stream form took at end(), which digest() then answers
 }
 
 var hashState = runtime.NewState[*hasher]("core/crypto.Hash")
@@ -70,7 +70,7 @@ func (m *module) initHmac(c goja.FunctionCall) goja.Value {
 		}
 	}
 	k := append([]byte(nil), m.bytes("key", key, nil)...)
-	hashState.Set(m.rt, c.Argument(0).ToObject(m.vm), &hasher{h: hmac.New(mk, k), alg: strings.ToLower(s), key: k})
+	hashState.Set(m.rt, c.Argument(0).ToObject(m.vm), &hasher{h: hmac.New(mk, k), alg: strings.ToLower(s)})
 	return goja.Undefined()
 }
 
@@ -92,14 +92,23 @@ func (m *module) update(c goja.FunctionCall) goja.Value {
 	return c.Argument(0)
 }
 
-// digest is digest(obj, encoding): a Buffer, or a string in encoding.
+// digest is digest(obj, encoding, flush): a Buffer, or a string in encoding. With flush (the
+// stream form's end) the hash is not finalized: a later digest() answers the same value, as
+// in Node.
 func (m *module) digest(c goja.FunctionCall) goja.Value {
 	h := m.hasherOf(c.Argument(0))
 	if h.done {
 		m.codeError("Error", "ERR_CRYPTO_HASH_FINALIZED", "Digest already called")
 	}
-	h.done = true
-	sum := h.h.Sum(nil)
+	sum := h.flushed
+	if sum == nil {
+		sum = h.h.Sum(nil)
+	}
+	if c.Argument(2).ToBoolean() {
+		h.flushed = sum
+	} else {
+		h.done = true
+	}
 	enc := c.Argument(1)
 	if enc == nil || goja.IsUndefined(enc) || goja.IsNull(enc) {
 		return m.rt.NewBuffer(sum)
@@ -110,7 +119,7 @@ func (m *module) digest(c goja.FunctionCall) goja.Value {
 // copy is copy(src, dst): dst becomes a Hash in src's state.
 func (m *module) copy(c goja.FunctionCall) goja.Value {
 	h := m.hasherOf(c.Argument(0))
-	if h.done {
+	if h.done || h.flushed != nil {
 		m.codeError("Error", "ERR_CRYPTO_HASH_FINALIZED", "Digest already called")
 	}
 	type cloner interface {
