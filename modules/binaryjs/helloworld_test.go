@@ -74,3 +74,33 @@ func TestHelloWorldExample(t *testing.T) {
 		}
 	}
 }
+
+// TestUploadToWriteStream is the heart of binaryjs 0.2.1's examples/fileupload on earlynode:
+// a real Node 20 client sends a 3 MiB file; earlynode's server pipes the BinaryStream into
+// fs.createWriteStream, and the saved file must equal the one sent.
+func TestUploadToWriteStream(t *testing.T) {
+	testenv.RequireInterop(t, testenv.NodeJS, testenv.NPM("binaryjs/package.json"))
+	dir := t.TempDir()
+	data := make([]byte, 3<<20)
+	for i := range data {
+		data[i] = byte(i*31 + i>>11)
+	}
+	src := filepath.Join(dir, "src.bin")
+	if err := os.WriteFile(src, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	port := fmt.Sprint(testenv.FreePort(t))
+	here := filepath.Join(testenv.Root(), "modules", "binaryjs", "testdata")
+	srv := testenv.Start(t, "upload server", here, testenv.Node(t), "upload_server.js", port, dir)
+	srv.WaitLines(t, 30*time.Second, "listening")
+	cli := testenv.Start(t, "upload client", here, testenv.NodeJSPath(), "upload_client.js", port, src, "saved.bin")
+	srv.WaitLines(t, 60*time.Second, fmt.Sprintf("saved saved.bin %d", len(data)))
+	cli.Kill() // binaryjs 0.2.1's client lingers after its stream ends
+	got, err := os.ReadFile(filepath.Join(dir, "saved.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, data) {
+		t.Fatalf("the saved file (%d bytes) differs from the one sent (%d bytes)", len(got), len(data))
+	}
+}
