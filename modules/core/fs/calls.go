@@ -24,6 +24,7 @@ func (m *module) natives() runtime.Natives {
 		"lstat":      m.lstat,
 		"fstat":      m.fstat,
 		"readdir":    m.readdir,
+		"opendir":    m.opendir,
 		"mkdir":      m.mkdir,
 		"mkdtemp":    m.mkdtemp,
 		"rm":         m.rm,

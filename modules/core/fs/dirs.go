@@ -86,14 +86,26 @@ func listDir(root, rel string, recursive bool, out []entry) ([]entry, error) {
 
 // readdir is fs.readdir(path, options): names, or Dirents withFileTypes.
 func (m *module) readdir(c goja.FunctionCall) goja.Value {
+	opts, _ := m.options(c.Argument(2), "utf8")
+	types := get(opts, "withFileTypes") != nil && get(opts, "withFileTypes").ToBoolean()
+	return m.listCall(c, "scandir", types)
+}
+
+// opendir is opendir(path, options): the directory's Dirents, which fs.js hands out through
+// a Dir one at a time (the whole directory is read at open).
+func (m *module) opendir(c goja.FunctionCall) goja.Value {
+	return m.listCall(c, "opendir", true)
+}
+
+// listCall reads a directory for readdir and opendir: names or Dirents.
+func (m *module) listCall(c goja.FunctionCall, call string, types bool) goja.Value {
 	path := m.pathArg("path", c.Argument(1))
 	opts, enc := m.options(c.Argument(2), "utf8")
-	types := get(opts, "withFileTypes") != nil && get(opts, "withFileTypes").ToBoolean()
 	recursive := get(opts, "recursive") != nil && get(opts, "recursive").ToBoolean()
 	return m.run(c, func() (result, error) {
 		ents, err := listDir(path, "", recursive, nil)
 		if err != nil {
-			return nil, sysErr("scandir", path, err)
+			return nil, sysErr(call, path, err)
 		}
 		return one(func() goja.Value {
 			vals := make([]any, len(ents))

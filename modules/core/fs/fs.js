@@ -175,6 +175,95 @@
     }
   };
 
+  // ---- opendir's Dir ----
+
+  function dirClosed() {
+    return codeError(Error, "ERR_DIR_CLOSED", "Directory handle was closed");
+  }
+
+  // Dir hands out the Dirents of a directory read at open, one per read().
+  function Dir(path, entries) {
+    hideDir(this, entries);
+    Object.defineProperty(this, kPath, { value: path });
+  }
+  var kPath = Symbol("path");
+  Object.defineProperty(Dir.prototype, "path", {
+    get: function () { return this[kPath]; }, configurable: true
+  });
+  var kEntries = Symbol("entries");
+  var kClosed = Symbol("closed");
+  function hideDir(dir, entries) {
+    Object.defineProperty(dir, kEntries, { value: entries, writable: true });
+    Object.defineProperty(dir, kClosed, { value: false, writable: true });
+  }
+  Dir.prototype.readSync = function () {
+    if (this[kClosed]) throw dirClosed();
+    return this[kEntries].length ? this[kEntries].shift() : null;
+  };
+  Dir.prototype.read = function (cb) {
+    var self = this;
+    if (typeof cb === "function") {
+      var err = null, entry = null;
+      try { entry = self.readSync(); } catch (e) { err = e; }
+      runtime.later(function () { cb(err, entry); });
+      return undefined;
+    }
+    return new Promise(function (resolve) { resolve(self.readSync()); });
+  };
+  Dir.prototype.closeSync = function () {
+    if (this[kClosed]) throw dirClosed();
+    this[kClosed] = true;
+    this[kEntries] = [];
+  };
+  Dir.prototype.close = function (cb) {
+    var self = this;
+    if (typeof cb === "function") {
+      var err = null;
+      try { self.closeSync(); } catch (e) { err = e; }
+      runtime.later(function () { cb(err); });
+      return undefined;
+    }
+    return new Promise(function (resolve) { self.closeSync(); resolve(); });
+  };
+  // The async iterator (written out: the engine has no async generators); the directory is
+  // closed when the entries run out or the loop stops early.
+  Dir.prototype.entries = Dir.prototype[Symbol.asyncIterator] = function () {
+    var dir = this;
+    return {
+      next: function () {
+        return new Promise(function (resolve) {
+          var entry = dir.readSync();
+          if (entry === null && !dir[kClosed]) dir.closeSync();
+          resolve(entry === null ? { value: undefined, done: true } : { value: entry, done: false });
+        });
+      },
+      "return": function () {
+        if (!dir[kClosed]) dir.closeSync();
+        return Promise.resolve({ value: undefined, done: true });
+      },
+      [Symbol.asyncIterator]: function () { return this; }
+    };
+  };
+  function dirPath(path) {
+    return typeof path === "string" ? path : String(path);
+  }
+  fs.opendir = function (path, options, cb) {
+    if (typeof options === "function") { cb = options; options = undefined; }
+    if (typeof cb !== "function") throw callbackError(cb);
+    natives.opendir(function (err, entries) {
+      cb(err, err ? undefined : new Dir(dirPath(path), entries));
+    }, path, options);
+  };
+  fs.opendirSync = function (path, options) {
+    return new Dir(dirPath(path), natives.opendir(undefined, path, options));
+  };
+  promises.opendir = function (path, options) {
+    return promised(natives.opendir, [path, options]).then(function (entries) {
+      return new Dir(dirPath(path), entries);
+    });
+  };
+  fs.Dir = Dir;
+
   // ---- Stats and Dirent ----
 
   function Stats(f) {
