@@ -33,6 +33,7 @@ func (m *module) natives() runtime.Natives {
 		"rename":     m.rename,
 		"access":     m.access,
 		"copyFile":   m.copyFile,
+		"cp":         m.cp,
 		"symlink":    m.symlink,
 		"link":       m.link,
 		"readlink":   m.readlink,

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"syscall"
 
 	"github.com/dop251/goja"
 	"golang.org/x/sys/unix"
@@ -216,7 +217,8 @@ func (m *module) rm(c goja.FunctionCall) goja.Value {
 		}
 		if st.Mode&unix.S_IFMT == unix.S_IFDIR {
 			if !recursive {
-				return nil, &DirError{Path: path}
+				return nil, &SystemError{Code: "ERR_FS_EISDIR", Summary: "Path is a directory", Syscall: "rm",
+					Errno: syscall.EISDIR, Detail: "is a directory", Path: path}
 			}
 			if err := os.RemoveAll(path); err != nil {
 				var pe *fs.PathError

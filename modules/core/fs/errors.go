@@ -125,16 +125,37 @@ type CodeError struct {
 // Error is the message.
 func (e *CodeError) Error() string { return e.Message }
 
-// DirError is rm's refusal to remove a directory without recursive (Node's SystemError
-// ERR_FS_EISDIR).
-type DirError struct {
-	// Path is the directory.
+// SystemError is a failure Node reports as a SystemError of its own code (rm of a directory
+// without recursive, cp's refusals): the message reads "Summary: syscall returned ENAME
+// (detail) path", and info holds the same in fields.
+type SystemError struct {
+	// Code is Node's code ("ERR_FS_EISDIR").
+	Code string
+	// Summary starts the message ("Path is a directory").
+	Summary string
+	// Syscall is the call that refused ("rm", "cp").
+	Syscall string
+	// Errno is the error the refusal stands for.
+	Errno syscall.Errno
+	// Name is the errno name the message and info give, when not Errno's own (Node's cp
+	// names EISDIR with errno EINVAL).
+	Name string
+	// Detail is the explanation in parentheses.
+	Detail string
+	// Path is the path the refusal is about.
 	Path string
 }
 
 // Error is Node's message.
-func (e *DirError) Error() string {
-	return "Path is a directory: rm returned EISDIR (is a directory) " + e.Path
+func (e *SystemError) Error() string {
+	return e.Summary + ": " + e.Syscall + " returned " + e.name() + " (" + e.Detail + ") " + e.Path
+}
+
+func (e *SystemError) name() string {
+	if e.Name != "" {
+		return e.Name
+	}
+	return ErrnoName(e.Errno)
 }
 
 // errorValue is the JavaScript error for err: a SysError or CodeError as Node makes it, a
@@ -163,19 +184,19 @@ func errorValue(rt *runtime.Runtime, err error) goja.Value {
 			o.Set("dest", e.Dest)
 		}
 		return o
-	case *DirError:
+	case *SystemError:
 		o := rt.NewError(e.Error())
 		o.Set("name", "SystemError")
-		o.Set("code", "ERR_FS_EISDIR")
+		o.Set("code", e.Code)
 		info := vm.NewObject()
-		info.Set("code", "EISDIR")
-		info.Set("message", "is a directory")
+		info.Set("message", e.Detail)
 		info.Set("path", e.Path)
-		info.Set("syscall", "rm")
-		info.Set("errno", int(syscall.EISDIR))
+		info.Set("syscall", e.Syscall)
+		info.Set("errno", int(e.Errno))
+		info.Set("code", e.name())
 		o.Set("info", info)
-		o.Set("errno", int(syscall.EISDIR))
-		o.Set("syscall", "rm")
+		o.Set("errno", int(e.Errno))
+		o.Set("syscall", e.Syscall)
 		o.Set("path", e.Path)
 		return o
 	case *CodeError:

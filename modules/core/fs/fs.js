@@ -71,7 +71,7 @@
     readFile: 3, open: 4, close: 2, stat: 3, lstat: 3, fstat: 3, readdir: 3, mkdir: 3, mkdtemp: 3,
     rm: 3, rmdir: 3, unlink: 2, rename: 3, access: 3, copyFile: 4, symlink: 4, link: 3,
     readlink: 3, realpath: 3, truncate: 3, ftruncate: 3, chmod: 3, fsync: 2, fchmod: 3,
-    chown: 4, lchown: 4, fchown: 4, utimes: 4, lutimes: 4, futimes: 4
+    chown: 4, lchown: 4, fchown: 4, utimes: 4, lutimes: 4, futimes: 4, cp: 4
   };
   var descriptorOnly = { close: 1, fstat: 1, ftruncate: 1, fsync: 1, fchmod: 1, fchown: 1, futimes: 1 };
   Object.keys(arities).forEach(function (name) {
