@@ -148,19 +148,28 @@ var openFlags = map[string]int{
 
 // flagsArg reads open flags: one of Node's strings or a number; absent gives def.
 func (m *module) flagsArg(v goja.Value, def string) int {
+	f, err := parseFlags(v, def)
+	if err != nil {
+		throw(m.rt, err)
+	}
+	return f
+}
+
+// parseFlags is flagsArg's reading, with the error it throws returned instead.
+func parseFlags(v goja.Value, def string) (int, error) {
 	if absent(v) {
-		return openFlags[def]
+		return openFlags[def], nil
 	}
 	if isNumber(v) {
-		return int(v.ToInteger())
+		return int(v.ToInteger()), nil
 	}
 	s := v.String()
 	f, ok := openFlags[s]
 	if !ok {
-		throw(m.rt, &CodeError{Kind: "TypeError", Code: "ERR_INVALID_ARG_VALUE",
-			Message: fmt.Sprintf("The argument 'flags' is invalid. Received %s", quoteJS(s))})
+		return 0, &CodeError{Kind: "TypeError", Code: "ERR_INVALID_ARG_VALUE",
+			Message: fmt.Sprintf("The argument 'flags' is invalid. Received %s", quoteJS(s))}
 	}
-	return f
+	return f, nil
 }
 
 // encodings are the names Buffer knows, by their canonical spelling.

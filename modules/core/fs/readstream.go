@@ -66,6 +66,10 @@ func (m *module) initReadStream(c goja.FunctionCall) goja.Value {
 		r.state = stOpen
 		return goja.Undefined()
 	}
+	if opts.flagsErr != nil {
+		m.rt.Post(func() error { return r.fail(opts.flagsErr) })
+		return goja.Undefined()
+	}
 	path := r.path
 	m.rt.Loop.Do(func() loop.Callback {
 		fd, err := openFile(path, opts.flags, opts.mode)

@@ -11,6 +11,7 @@ import (
 // streamOptions are the options of createReadStream and createWriteStream.
 type streamOptions struct {
 	flags     int
+	flagsErr  error // invalid flags: the stream fails on a later turn
 	mode      uint32
 	fd        int   // an open descriptor given by the program, or -1
 	start     int64 // -1: the beginning (read) or the current offset (write)
@@ -30,7 +31,7 @@ func (m *module) streamOptions(v goja.Value, read bool) streamOptions {
 	}
 	opts, enc := m.options(v, "")
 	o.encoding = enc
-	o.flags = m.flagsArg(get(opts, "flags"), def)
+	o.flags, o.flagsErr = parseFlags(get(opts, "flags"), def) // an "error" event, as in Node
 	o.mode = m.modeArg(get(opts, "mode"), 0o666)
 	if x := get(opts, "fd"); x != nil {
 		if fo, ok := x.(*goja.Object); ok && fo.Get("fd") != nil {

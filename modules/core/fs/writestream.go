@@ -65,6 +65,10 @@ func (m *module) initWriteStream(c goja.FunctionCall) goja.Value {
 		obj.Set("pending", false)
 		return goja.Undefined()
 	}
+	if opts.flagsErr != nil {
+		m.rt.Post(func() error { return w.fail(opts.flagsErr) })
+		return goja.Undefined()
+	}
 	path := w.path
 	m.rt.Loop.Do(func() loop.Callback {
 		fd, err := openFile(path, opts.flags, opts.mode)

@@ -163,6 +163,16 @@ steps.push(() => {
 });
 
 steps.push(() => {
+  const ws = fs.createWriteStream(p('flags.txt'), { flags: 'q' });
+  const events = [];
+  ws.on('error', (e) => events.push('error ' + e.code + ' ' + e.message));
+  ws.on('close', () => {
+    console.log('bad flags', events.join(' | '), 'close');
+    next();
+  });
+});
+
+steps.push(() => {
   const rs = fs.createReadStream(p('src.bin'));
   rs.on('close', () => {
     console.log('destroyed closes');
