@@ -9,6 +9,7 @@ import (
 	"strings"
 	"syscall"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 
@@ -262,7 +263,10 @@ func (m *module) text(b []byte, encoding string) goja.Value {
 	case "":
 		return m.rt.NewBuffer(b)
 	case "utf8":
-		return m.rt.ValueOfUTF8(b)
+		if utf8.Valid(b) {
+			return m.rt.ValueOfUTF8(b)
+		}
+		return m.vm.ToValue(decodeUTF8(b))
 	case "latin1", "ascii":
 		u := make([]uint16, len(b))
 		for i, c := range b {

@@ -19,6 +19,8 @@ try {
   show('readFile buffer', () => fs.readFileSync(p('a.txt')));
   show('readFile {encoding: hex}', () => fs.readFileSync(p('a.txt'), { encoding: 'hex' }));
   show('readFile base64', () => fs.readFileSync(p('a.txt'), 'base64'));
+  fs.writeFileSync(p('bad.bin'), Buffer.from([0x61, 0xff, 0xfe, 0x62, 0xe2, 0x82, 0x41, 0xf0, 0x9f, 0x98]));
+  show('readFile invalid utf8', () => JSON.stringify(fs.readFileSync(p('bad.bin'), 'utf8')));
   show('readFile latin1', () => fs.readFileSync(p('a.txt'), 'latin1'));
   fs.appendFileSync(p('a.txt'), Buffer.from('more\n'));
   fs.appendFileSync(p('a.txt'), '6869', 'hex');
