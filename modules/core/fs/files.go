@@ -3,8 +3,6 @@ package fs
 // Whole files: readFile, writeFile/appendFile, truncate, and the read and write loops they use.
 
 import (
-	"errors"
-	"io/fs"
 	"math"
 
 	"github.com/dop251/goja"
@@ -29,6 +27,9 @@ func openFile(path string, flags int, mode uint32) (int, error) {
 }
 
 // readAll reads fd to its end (at most runtime.MaxBufferFile bytes).
+//
+// It reads readChunk bytes at a time: on these machines a 256 MiB file comes in faster in
+// such reads than in one (the pages of the new buffer are faulted in a little at a time).
 func readAll(fd int) ([]byte, error) {
 	var st unix.Stat_t
 	size := 0
@@ -46,7 +47,8 @@ func readAll(fd int) ([]byte, error) {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
 		}
-		n, err := unix.Read(fd, b[len(b):cap(b)])
+		end := min(cap(b), len(b)+readChunk)
+		n, err := unix.Read(fd, b[len(b):end])
 		if err == unix.EINTR {
 			continue
 		}
@@ -62,6 +64,9 @@ func readAll(fd int) ([]byte, error) {
 		}
 	}
 }
+
+// readChunk is the most one read(2) of readAll asks for.
+const readChunk = 512 << 10
 
 // writeAll writes all of data to fd, at pos (or the current offset when pos < 0).
 func writeAll(fd int, data []byte, pos int64) (int, error) {
@@ -102,23 +107,10 @@ func (m *module) readFile(c goja.FunctionCall) goja.Value {
 	path := m.pathArg("path", c.Argument(1))
 	return m.run(c, func() (result, error) {
 		var b []byte
-		var err error
-		if flags == openFlags["r"] {
-			b, err = runtime.ReadWholeFile(path, runtime.MaxBufferFile)
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				if pe.Op == "open" {
-					err = sysErr("open", path, err)
-				} else {
-					err = &SysError{Syscall: pe.Op, Errno: errnoOf(err)}
-				}
-			}
-		} else {
-			var fd int
-			if fd, err = openFile(path, flags, 0o666); err == nil {
-				b, err = readAll(fd)
-				unix.Close(fd)
-			}
+		fd, err := openFile(path, flags, 0o666)
+		if err == nil {
+			b, err = readAll(fd)
+			unix.Close(fd)
 		}
 		if err != nil {
 			return nil, err
