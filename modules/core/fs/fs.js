@@ -81,11 +81,7 @@
   fs.realpath.native = fs.realpath;
   fs.realpathSync.native = fs.realpathSync;
 
-  // writeFile and appendFile share a native; the fourth argument is the default flag.
-  function fileArgs(args, flag) {
-    var a = [args[0], args[1], args[2], flag];
-    return a;
-  }
+  // writeFile and appendFile share a native; its last argument is the default flag.
   fs.writeFile = function (file, data, options, cb) {
     if (typeof options === "function") { cb = options; options = undefined; }
     if (typeof cb !== "function") throw callbackError(cb);
@@ -103,10 +99,10 @@
     natives.writeFile(undefined, file, data, options, "a");
   };
   promises.writeFile = function (file, data, options) {
-    return promised(natives.writeFile, fileArgs(arguments, "w"));
+    return promised(natives.writeFile, [file, data, options, "w"]);
   };
   promises.appendFile = function (file, data, options) {
-    return promised(natives.writeFile, fileArgs(arguments, "a"));
+    return promised(natives.writeFile, [file, data, options, "a"]);
   };
 
   // read(fd, buffer, offset, length, position, cb), read(fd, {buffer, ...}, cb),
