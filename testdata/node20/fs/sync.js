@@ -21,6 +21,10 @@ try {
   show('readFile base64', () => fs.readFileSync(p('a.txt'), 'base64'));
   fs.writeFileSync(p('bad.bin'), Buffer.from([0x61, 0xff, 0xfe, 0x62, 0xe2, 0x82, 0x41, 0xf0, 0x9f, 0x98]));
   show('readFile invalid utf8', () => JSON.stringify(fs.readFileSync(p('bad.bin'), 'utf8')));
+  fs.writeFileSync(p('huge.bin'), '');
+  fs.truncateSync(p('huge.bin'), 2 ** 31); // sparse: no disk space used
+  show('readFile past 2 GiB', () => fs.readFileSync(p('huge.bin')));
+  fs.unlinkSync(p('huge.bin'));
   show('readFile latin1', () => fs.readFileSync(p('a.txt'), 'latin1'));
   fs.appendFileSync(p('a.txt'), Buffer.from('more\n'));
   fs.appendFileSync(p('a.txt'), '6869', 'hex');
