@@ -15,6 +15,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"earlynode/modules/internal/nodeenc"
 	"earlynode/runtime"
 )
 
@@ -128,7 +129,7 @@ func (m *module) bytes(name string, v goja.Value, encoding goja.Value) []byte {
 		if encoding != nil && !goja.IsUndefined(encoding) && !goja.IsNull(encoding) {
 			enc = strings.ToLower(encoding.String())
 		}
-		return encode(s, enc)
+		return nodeenc.Encode(s, enc)
 	}
 	if m.isView(v) {
 		b, err := m.rt.BytesOf(v, runtime.BufferEncoding)
@@ -143,64 +144,6 @@ func (m *module) bytes(name string, v goja.Value, encoding goja.Value) []byte {
 	}
 	m.argType(name, "of type string or an instance of Buffer, TypedArray, or DataView", v)
 	return nil
-}
-
-// encode is Buffer.from(s, enc) for the encodings Node knows (utf8 for the others).
-func encode(s, enc string) []byte {
-	switch enc {
-	case "hex":
-		n := len(s) / 2
-		b := make([]byte, 0, n)
-		for i := 0; i+1 < len(s); i += 2 {
-			x, err := hex.DecodeString(s[i : i+2])
-			if err != nil {
-				break
-			}
-			b = append(b, x[0])
-		}
-		return b
-	case "base64", "base64url":
-		// As Node: characters outside both alphabets are skipped, the first '=' ends the data.
-		t := make([]byte, 0, len(s))
-		for i := 0; i < len(s); i++ {
-			c := s[i]
-			switch {
-			case c == '=':
-				i = len(s)
-				continue
-			case c == '-':
-				c = '+'
-			case c == '_':
-				c = '/'
-			case !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/'):
-				continue
-			}
-			t = append(t, c)
-		}
-		if len(t)%4 == 1 {
-			t = t[:len(t)-1]
-		}
-		b, err := base64.RawStdEncoding.DecodeString(string(t))
-		if err != nil {
-			return nil
-		}
-		return b
-	case "latin1", "binary", "ascii":
-		u := utf16.Encode([]rune(s))
-		b := make([]byte, len(u))
-		for i, c := range u {
-			b[i] = byte(c)
-		}
-		return b
-	case "ucs2", "ucs-2", "utf16le", "utf-16le":
-		u := utf16.Encode([]rune(s))
-		b := make([]byte, 2*len(u))
-		for i, c := range u {
-			binary.LittleEndian.PutUint16(b[2*i:], c)
-		}
-		return b
-	}
-	return []byte(s)
 }
 
 // text turns bytes into a string of encoding (a Buffer for "buffer" and unknown names).

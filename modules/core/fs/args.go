@@ -13,6 +13,7 @@ import (
 
 	"github.com/dop251/goja"
 
+	"earlynode/modules/internal/nodeenc"
 	"earlynode/runtime"
 )
 
@@ -239,14 +240,7 @@ func get(o *goja.Object, name string) goja.Value {
 // (its bytes, shared with JavaScript).
 func (m *module) dataArg(name string, v goja.Value, encoding string) []byte {
 	if s, ok := stringOf(v); ok {
-		if encoding == "" || encoding == "utf8" {
-			return []byte(s)
-		}
-		b, err := m.rt.EncodeString(s, encoding)
-		if err != nil {
-			throw(m.rt, err)
-		}
-		return b
+		return nodeenc.Encode(s, encoding)
 	}
 	if o, ok := v.(*goja.Object); ok && m.isBufferLike(o) {
 		if b, err := m.rt.BytesOf(o, runtime.BufferEncoding); err == nil {

@@ -1,11 +1,11 @@
-package crypto
+package nodeenc
 
 import (
 	"bytes"
 	"testing"
 )
 
-// encode is Buffer.from(string, encoding) for hashing input: the same bytes Node hashes.
+// Encode gives the bytes Node 20's Buffer.from(string, encoding) gives.
 func TestEncode(t *testing.T) {
 	for _, tc := range []struct {
 		s, enc string
@@ -25,8 +25,8 @@ func TestEncode(t *testing.T) {
 		{"hi", "utf16le", []byte{'h', 0, 'i', 0}},
 		{"x", "unknown", []byte("x")},
 	} {
-		if got := encode(tc.s, tc.enc); !bytes.Equal(got, tc.want) {
-			t.Errorf("encode(%q, %q) = %x, want %x", tc.s, tc.enc, got, tc.want)
+		if got := Encode(tc.s, tc.enc); !bytes.Equal(got, tc.want) {
+			t.Errorf("Encode(%q, %q) = %x, want %x", tc.s, tc.enc, got, tc.want)
 		}
 	}
 }
@@ -38,14 +38,14 @@ func FuzzEncode(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if b := encode(s, "hex"); len(b) > len(s)/2 {
+		if b := Encode(s, "hex"); len(b) > len(s)/2 {
 			t.Fatalf("hex %q gave %d bytes", s, len(b))
 		}
-		if b := encode(s, "base64"); len(b) > len(s)*3/4+1 {
+		if b := Encode(s, "base64"); len(b) > len(s)*3/4+1 {
 			t.Fatalf("base64 %q gave %d bytes", s, len(b))
 		}
-		encode(s, "base64url")
-		encode(s, "latin1")
-		encode(s, "utf16le")
+		Encode(s, "base64url")
+		Encode(s, "latin1")
+		Encode(s, "utf16le")
 	})
 }
