@@ -41,6 +41,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	version := flags.BoolP("version", "v", false, "print the version and exit")
 	help := flags.BoolP("help", "h", false, "print this help and exit")
 	prof := addProfileFlags(flags)
+	workers := flags.String("workers", "", "run `N` copies of the program sharing its ports (0 or auto: one per core)")
 	flags.Usage = func() { fmt.Fprintf(stderr, usage, flags.FlagUsages()) }
 	if err := flags.Parse(args); err != nil {
 		if err == pflag.ErrHelp {
@@ -50,6 +51,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 9
 	}
 	rest := flags.Args()
+	if flags.Changed("workers") && !*help && !*version && !flags.Changed("check") && (len(rest) > 0 && rest[0] != "-" || flags.Changed("eval")) {
+		if status, handled := superviseWorkers(*workers, args, stdout, stderr); handled {
+			return status
+		}
+	}
 	switch {
 	case *help:
 		fmt.Fprintf(stdout, usage, flags.FlagUsages())

@@ -12,6 +12,7 @@ import (
 	"earlynode/modules/process"
 	"earlynode/modules/socketipc"
 	"earlynode/modules/tcp"
+	"earlynode/modules/worker"
 	"earlynode/runtime"
 )
 
@@ -28,4 +29,5 @@ var installers = []func(*runtime.Runtime){
 	process.Install,
 	socketipc.Install,
 	tcp.Install,
+	worker.Install,
 }

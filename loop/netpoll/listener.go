@@ -6,6 +6,7 @@ import (
 	"net"
 	"os"
 	"strconv"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -26,6 +27,30 @@ type ListenConfig struct {
 	// Backlog is the length of the queue of connections not yet accepted; 0 means the system's
 	// default (somaxconn).
 	Backlog int
+}
+
+// reusePortDefault turns SO_REUSEPORT on for every TCP listener of the process.
+var reusePortDefault atomic.Bool
+
+// SetReusePortDefault makes every TCP listener of the process share its port (SO_REUSEPORT),
+// whatever its ListenConfig says: a process that is one of several workers serving the same
+// ports sets it once at start (docs/scaling.md).
+func SetReusePortDefault(on bool) { reusePortDefault.Store(on) }
+
+// ReusePortDefault reports whether SetReusePortDefault turned SO_REUSEPORT on process-wide, for
+// listeners opened outside ListenTCP (a net.ListenConfig then adopted).
+func ReusePortDefault() bool { return reusePortDefault.Load() }
+
+// ControlReusePort is a net.ListenConfig Control function that sets SO_REUSEPORT on the socket
+// before it is bound.
+func ControlReusePort(_, _ string, c syscall.RawConn) error {
+	var serr error
+	if err := c.Control(func(fd uintptr) {
+		serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_REUSEPORT, 1)
+	}); err != nil {
+		return err
+	}
+	return serr
 }
 
 // Listener is a listening socket driven by the loop: each accepted connection is handed to
@@ -50,16 +75,8 @@ func ListenTCP(l *loop.Loop, host string, port int, cfg ListenConfig, onConn Acc
 	}
 	host = trimBrackets(host)
 	lc := net.ListenConfig{}
-	if cfg.ReusePort {
-		lc.Control = func(_, _ string, c syscall.RawConn) error {
-			var serr error
-			if err := c.Control(func(fd uintptr) {
-				serr = unix.SetsockoptInt(int(fd), unix.SOL_SOCKET, unix.SO_REUSEPORT, 1)
-			}); err != nil {
-				return err
-			}
-			return serr
-		}
+	if cfg.ReusePort || reusePortDefault.Load() {
+		lc.Control = ControlReusePort
 	}
 	gl, err := lc.Listen(context.Background(), "tcp", net.JoinHostPort(host, strconv.Itoa(port)))
 	if err != nil {

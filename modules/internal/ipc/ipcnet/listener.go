@@ -56,6 +56,9 @@ func Listen(l *loop.Loop, opts ListenOptions, onConn func(*Conn) error, onError 
 		}
 	}
 	var lc net.ListenConfig
+	if opts.Network != "unix" && netpoll.ReusePortDefault() {
+		lc.Control = netpoll.ControlReusePort // a worker sharing its ports (docs/scaling.md)
+	}
 	ln, err := lc.Listen(context.Background(), opts.Network, opts.Address)
 	if err != nil {
 		e := wrapOp("listen", opts.Address, err)
