@@ -71,9 +71,6 @@ func (p *Proc) Kill() {
 // Signal sends sig to the process.
 func (p *Proc) Signal(sig os.Signal) error { return p.cmd.Process.Signal(sig) }
 
-// Pid returns the process's id.
-func (p *Proc) Pid() int { return p.cmd.Process.Pid }
-
 // Output returns the lines seen so far.
 func (p *Proc) Output() string {
 	p.mu.Lock()

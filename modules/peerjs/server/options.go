@@ -82,6 +82,10 @@ type Options struct {
 	// waiting for it) before the client is dropped; default 10 s.
 	WriteTimeout time.Duration
 
+	// Cluster, when set, makes the server a member of a cluster of PeerServers sharing their
+	// clients over NATS (cluster.go, docs/scaling.md).
+	Cluster *ClusterOptions
+
 	// Events receives the server's events.
 	Events Events
 }

@@ -49,6 +49,7 @@ type Server struct {
 	turnPosted bool
 	expire     *loop.Timer
 	check      *loop.Timer
+	cl         *cluster // the cluster this server is a member of, or nil
 }
 
 // client is one registered id.
@@ -93,6 +94,17 @@ func New(opts Options) (*Server, error) {
 	s.expire.Unref()
 	s.check = s.l.SetTimer(o.CheckInterval, s.onCheck)
 	s.check.Unref()
+	if o.Cluster != nil {
+		if s.cl, err = startCluster(s, *o.Cluster); err != nil {
+			s.expire.Stop()
+			s.check.Stop()
+			if s.own {
+				s.keep.Close(nil)
+				go s.l.Run()
+			}
+			return nil, err
+		}
+	}
 	if s.own {
 		s.exited = make(chan struct{})
 		go func() {
@@ -204,6 +216,9 @@ func (s *Server) Close() error {
 		for sock := range s.sockets {
 			sock.kill()
 		}
+		if s.cl != nil {
+			s.cl.close()
+		}
 		if s.own {
 			s.keep.Close(nil)
 		}
@@ -211,12 +226,15 @@ func (s *Server) Close() error {
 	return nil
 }
 
-// ClientIDs returns the ids registered now, sorted.
+// ClientIDs returns the ids registered now, sorted; in a cluster, those of every member.
 func (s *Server) ClientIDs() []string {
 	s.mu.Lock()
 	ids := make([]string, 0, len(s.clients))
 	for id := range s.clients {
 		ids = append(ids, id)
+	}
+	if s.cl != nil {
+		ids = s.cl.idsLocked(ids)
 	}
 	s.mu.Unlock()
 	sort.Strings(ids)
@@ -263,6 +281,11 @@ func (s *Server) accept(conn *websocket.Conn, query string) error {
 		replaced = c.sock
 		c.sock = sock
 	} else {
+		if s.cl != nil && s.cl.takenLocked(id, token) {
+			s.mu.Unlock()
+			sock.sendAndClose(signal.Message{Type: signal.TypeIDTaken, Payload: signal.ErrorPayload{Msg: msgIDTaken}.Encode()}.Encode())
+			return nil
+		}
 		if len(s.clients) >= s.opts.ConcurrentLimit {
 			s.mu.Unlock()
 			sock.sendAndClose(errorMessage(msgConcurrentLimit).Encode())
@@ -271,6 +294,9 @@ func (s *Server) accept(conn *websocket.Conn, query string) error {
 		c = &client{id: id, token: token, sock: sock, lastPing: s.l.Now()}
 		s.clients[id] = c
 		sock.send(openFrame)
+		if s.cl != nil {
+			s.cl.joined(id, token)
+		}
 	}
 	sock.cl = c
 	// Deliver what was queued for this id while it was away.
@@ -352,6 +378,9 @@ func (s *Server) release(c *client, sock *socket) {
 	}
 	s.mu.Unlock()
 	if left {
+		if s.cl != nil {
+			s.cl.left(c.id)
+		}
 		if f := s.opts.Events.Disconnect; f != nil {
 			f(c.id)
 		}
@@ -369,11 +398,15 @@ func (s *Server) handle(c *client, m signal.Message) {
 		// next holder once one registers (peer 1.0.2 lets such a ghost speak).
 		s.mu.Lock()
 		holds := s.clients[c.id] == c
-		if holds && m.Type == signal.TypeLeave && m.Dst == "" {
+		left := holds && m.Type == signal.TypeLeave && m.Dst == ""
+		if left {
 			delete(s.clients, c.id) // LEAVE without a destination unregisters the sender
 			holds = false
 		}
 		s.mu.Unlock()
+		if left && s.cl != nil {
+			s.cl.left(c.id)
+		}
 		if !holds {
 			return
 		}
@@ -384,13 +417,22 @@ func (s *Server) handle(c *client, m signal.Message) {
 // transmit relays m to m.Dst, or queues it while m.Dst is absent. When the destination's
 // socket cannot take it, that socket is closed and the sender gets a LEAVE from the
 // destination (bounce is false for that LEAVE, so a failure never bounces twice).
-func (s *Server) transmit(m signal.Message, bounce bool) {
+func (s *Server) transmit(m signal.Message, bounce bool) { s.deliver(m, false, bounce) }
+
+// deliver is transmit; in a cluster, a destination held by another member gets m through
+// NATS, unless m came from another member already (fromCluster): it then waits here in the
+// queue, as for an absent peer, until its destination registers somewhere.
+func (s *Server) deliver(m signal.Message, fromCluster, bounce bool) {
 	if m.Dst == "" {
 		return
 	}
 	s.mu.Lock()
 	dst := s.clients[m.Dst]
 	if dst == nil {
+		if s.cl != nil && !fromCluster && s.cl.relayLocked(m) {
+			s.mu.Unlock()
+			return
+		}
 		if m.Type != signal.TypeLeave && m.Type != signal.TypeExpire {
 			s.enqueueLocked(m)
 		}
@@ -503,6 +545,11 @@ func (s *Server) dropSilentClients(now time.Time) {
 	for sock := range s.sockets {
 		if sock.backlog > 0 && now.Sub(sock.stuckSince) >= s.opts.WriteTimeout {
 			sock.kill()
+		}
+	}
+	if s.cl != nil {
+		for _, c := range dropped {
+			s.cl.left(c.id)
 		}
 	}
 	if f := s.opts.Events.Disconnect; f != nil {
