@@ -156,7 +156,51 @@ func serverOptions(o *goja.Object) (server.Options, error) {
 		so.ConcurrentLimit = int(n)
 	}
 	so.AllowDiscovery = given(o, "allow_discovery") && o.Get("allow_discovery").ToBoolean()
+	if given(o, "cluster") {
+		c, err := clusterOptions(o.Get("cluster"))
+		if err != nil {
+			return so, err
+		}
+		so.Cluster = c
+	}
 	return so, nil
+}
+
+// clusterOptions reads options.cluster (docs/scaling.md): true or an object of servers (NATS
+// URLs), listen (the embedded NATS server's host:port), name and member_timeout (ms); false
+// means no cluster.
+func clusterOptions(v goja.Value) (*server.ClusterOptions, error) {
+	o, ok := v.(*goja.Object)
+	if !ok {
+		if v.ToBoolean() {
+			return &server.ClusterOptions{}, nil
+		}
+		return nil, nil
+	}
+	var c server.ClusterOptions
+	if given(o, "servers") {
+		list, ok := o.Get("servers").Export().([]any)
+		if !ok {
+			return nil, fmt.Errorf("cluster.servers must be an array of NATS URLs")
+		}
+		for _, u := range list {
+			s, ok := u.(string)
+			if !ok || s == "" {
+				return nil, fmt.Errorf("cluster.servers must be an array of NATS URLs, not %v", o.Get("servers"))
+			}
+			c.Servers = append(c.Servers, s)
+		}
+	}
+	c.Listen = str(o, "listen")
+	c.Name = str(o, "name")
+	if given(o, "member_timeout") {
+		f := o.Get("member_timeout").ToFloat()
+		if !(f > 0) {
+			return nil, fmt.Errorf("cluster.member_timeout must be a positive number of milliseconds, not %v", o.Get("member_timeout"))
+		}
+		c.MemberTimeout = time.Duration(f * float64(time.Millisecond))
+	}
+	return &c, nil
 }
 
 // events returns the server's callbacks (called on the loop, inside the
