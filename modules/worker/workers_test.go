@@ -20,7 +20,9 @@ import (
 func TestMain(m *testing.M) { testenv.Main(m) }
 
 // script is the path of a testdata program.
-func script(name string) string { return filepath.Join(testenv.Root(), "modules", "worker", "testdata", name) }
+func script(name string) string {
+	return filepath.Join(testenv.Root(), "modules", "worker", "testdata", name)
+}
 
 // workerPids returns the processes the supervisor pid started (its children).
 func workerPids(t *testing.T, pid int) []int {
