@@ -90,7 +90,8 @@ func Node(t testing.TB) string {
 			return
 		}
 		builtBin = filepath.Join(builtDir, "node")
-		cmd := exec.Command("go", "build", "-o", builtBin, "./cmd/node")
+		// earlynode-nats beside it: the NATS helper a clustered PeerServer starts.
+		cmd := exec.Command("go", "build", "-o", builtDir+"/", "./cmd/node", "./cmd/earlynode-nats")
 		cmd.Dir = Root()
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("go build ./cmd/node: %v\n%s", err, out)
@@ -100,6 +101,13 @@ func Node(t testing.TB) string {
 		t.Fatal(buildErr)
 	}
 	return builtBin
+}
+
+// NATSHelper returns the path of earlynode-nats, the NATS helper of a clustered PeerServer,
+// built beside Node's binary.
+func NATSHelper(t testing.TB) string {
+	t.Helper()
+	return filepath.Join(filepath.Dir(Node(t)), "earlynode-nats")
 }
 
 // FreePort returns a loopback TCP port that was free a moment ago.

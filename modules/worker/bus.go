@@ -7,7 +7,7 @@ import (
 
 	"earlynode/loop"
 	"earlynode/loop/netpoll"
-	"earlynode/modules/worker/wire"
+	"earlynode/internal/bus/wire"
 )
 
 // bus is a worker's end of the message bus to its supervisor: a unix socket the supervisor

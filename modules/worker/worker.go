@@ -14,7 +14,7 @@ import (
 	"github.com/dop251/goja"
 
 	"earlynode/loop/netpoll"
-	"earlynode/modules/worker/wire"
+	"earlynode/internal/bus/wire"
 	"earlynode/runtime"
 )
 

@@ -4,18 +4,17 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
-	"strings"
 	"time"
 
-	"github.com/nats-io/nats.go"
-
+	"earlynode/internal/bus/natslink"
+	"earlynode/loop"
 	"earlynode/modules/peerjs/signal"
 )
 
 // ClusterOptions make a Server one member of a cluster of PeerServers that share their
 // clients: a client connected to any member can signal a client connected to any other, and
 // an id is taken across the whole cluster (docs/scaling.md, PeerServer cluster). Members meet
-// on NATS.
+// on NATS, reached through the helper process earlynode-nats (internal/bus/natslink).
 type ClusterOptions struct {
 	// Servers are the NATS URLs to join ("nats://a:4222"). Empty: the NATS server embedded at
 	// Listen, started by whichever member of the machine gets there first.
@@ -27,6 +26,9 @@ type ClusterOptions struct {
 	// MemberTimeout is how long a member may stay silent before its ids are forgotten;
 	// default 3 s (members say they are alive every second).
 	MemberTimeout time.Duration
+	// Helper is the path of earlynode-nats; "" means $EARLYNODE_NATS, else beside the
+	// running binary.
+	Helper string
 }
 
 // DefaultClusterListen is where the embedded NATS server listens by default.
@@ -39,21 +41,20 @@ type remoteClient struct {
 	at     int64  // when it registered, unix ns
 }
 
-// cluster is a Server's membership of a cluster. The NATS client's callbacks run on its
-// goroutines and post to the server's loop; the directory (remote, under s.mu) and the member
-// table belong to the loop.
+// cluster is a Server's membership of a cluster; everything runs on the server's loop (the
+// link delivers there). The directory (remote) is read by ClientIDs from other goroutines,
+// under s.mu.
 type cluster struct {
 	s       *Server
 	opts    ClusterOptions
 	member  string // this member's name, random
 	prefix  string // subject prefix
-	nc      *nats.Conn
-	embed   *embedded
+	link    *natslink.Link
+	up      bool
 	members map[string]time.Time // other members, last heard (loop clock)
 	remote  map[string]remoteClient
 	joinAt  map[string]int64 // local ids, when they registered
-	alive   *time.Ticker
-	stop    chan struct{}
+	alive   *loop.Timer
 }
 
 // startCluster connects s to its cluster (on the loop, in New).
@@ -77,82 +78,66 @@ func startCluster(s *Server, o ClusterOptions) (*cluster, error) {
 	c := &cluster{
 		s: s, opts: o, member: hex.EncodeToString(id[:]), prefix: "earlynode.peerjs." + o.Name,
 		members: map[string]time.Time{}, remote: map[string]remoteClient{}, joinAt: map[string]int64{},
-		stop: make(chan struct{}),
 	}
-	urls := o.Servers
-	if len(urls) == 0 {
-		c.embed = &embedded{listen: o.Listen}
-		if err := c.embed.ensure(); err != nil {
-			return nil, err
-		}
-		urls = []string{"nats://" + o.Listen}
-	}
-	nc, err := nats.Connect(strings.Join(urls, ","),
-		nats.Name("earlynode PeerServer "+c.member),
-		nats.MaxReconnects(-1),
-		nats.RetryOnFailedConnect(true),
-		nats.CustomReconnectDelay(c.reconnectDelay),
-		nats.DisconnectErrHandler(func(*nats.Conn, error) { s.l.Post(c.lost) }),
-		nats.ReconnectHandler(func(*nats.Conn) { s.l.Post(c.regained) }),
-	)
+	link, err := natslink.Start(s.l, natslink.Config{Servers: o.Servers, Listen: o.Listen, Helper: o.Helper}, c)
 	if err != nil {
-		c.embed.close()
 		return nil, fmt.Errorf("peerjs cluster: %v", err)
 	}
-	c.nc = nc
-	post := func(fn func(*nats.Msg) error) nats.MsgHandler {
-		return func(m *nats.Msg) { s.l.Post(func() error { return fn(m) }) }
-	}
-	if _, err := nc.Subscribe(c.prefix+".dir", post(c.onDir)); err != nil {
-		c.close()
-		return nil, fmt.Errorf("peerjs cluster: %v", err)
-	}
-	if _, err := nc.Subscribe(c.prefix+".m."+c.member, post(c.onRelayed)); err != nil {
-		c.close()
-		return nil, fmt.Errorf("peerjs cluster: %v", err)
-	}
-	c.publishDir(dirMsg{Op: opHello, Member: c.member})
-	c.alive = time.NewTicker(time.Second)
-	go c.beat()
+	c.link = link
+	link.Subscribe(c.prefix + ".dir")
+	link.Subscribe(c.prefix + ".m." + c.member)
+	c.alive = s.l.SetTimer(time.Second, c.beat)
+	c.alive.Unref()
 	return c, nil
 }
 
-// reconnectDelay is how long the NATS client waits between attempts; with an embedded
-// server, the member whose process ran it may be gone, and another member starts it.
-func (c *cluster) reconnectDelay(attempts int) time.Duration {
-	if c.embed != nil {
-		c.embed.ensure()
+// beat says this member is alive, every second, and forgets silent members.
+func (c *cluster) beat() error {
+	if c.up {
+		c.publishDir(dirMsg{Op: opAlive, Member: c.member})
 	}
-	return 100 * time.Millisecond
+	c.forgetSilent()
+	c.alive.Reset(time.Second)
+	return nil
 }
 
-// beat says this member is alive every second, and forgets silent members (posted).
-func (c *cluster) beat() {
-	for {
-		select {
-		case <-c.stop:
-			return
-		case <-c.alive.C:
-			c.publishDir(dirMsg{Op: opAlive, Member: c.member})
-			c.s.l.Post(c.forgetSilent)
-		}
+// Message is a message of the cluster's subscriptions (natslink.Handler).
+func (c *cluster) Message(subject string, data []byte) error {
+	if subject == c.prefix+".dir" {
+		return c.onDir(data)
 	}
+	return c.onRelayed(data)
 }
+
+// Up: NATS is reached; ask everyone for their ids and tell ours (natslink.Handler).
+func (c *cluster) Up() error {
+	c.up = true
+	c.publishDir(dirMsg{Op: opHello, Member: c.member})
+	c.announceAll()
+	return nil
+}
+
+// Down: NATS is gone; every remote id is unknown until it returns (natslink.Handler).
+func (c *cluster) Down() error {
+	c.up = false
+	c.forget(func(string) bool { return true })
+	for m := range c.members {
+		delete(c.members, m)
+	}
+	return nil
+}
+
+// Error reports a problem of the link (natslink.Handler).
+func (c *cluster) Error(err error) { c.s.emitError(fmt.Errorf("peerjs cluster: %v", err)) }
 
 // close leaves the cluster.
 func (c *cluster) close() {
-	if c.alive != nil {
-		c.alive.Stop()
-		close(c.stop)
-	}
-	if c.nc != nil {
-		c.nc.Close()
-	}
-	c.embed.close()
+	c.alive.Stop()
+	c.link.Close()
 }
 
 func (c *cluster) publishDir(m dirMsg) {
-	c.nc.Publish(c.prefix+".dir", m.encode())
+	c.link.Publish(c.prefix+".dir", m.encode())
 }
 
 // joined announces a local registration (loop).
@@ -181,7 +166,7 @@ func (c *cluster) relayLocked(m signal.Message) bool {
 	if !ok {
 		return false
 	}
-	c.nc.Publish(c.prefix+".m."+r.member, m.Encode())
+	c.link.Publish(c.prefix+".m."+r.member, m.Encode())
 	return true
 }
 
@@ -193,9 +178,9 @@ func (c *cluster) idsLocked(ids []string) []string {
 	return ids
 }
 
-// onRelayed delivers a message another member relayed here (loop).
-func (c *cluster) onRelayed(msg *nats.Msg) error {
-	m, err := signal.Decode(msg.Data)
+// onRelayed delivers a message another member relayed here.
+func (c *cluster) onRelayed(data []byte) error {
+	m, err := signal.Decode(data)
 	if err != nil || m.Dst == "" {
 		c.s.emitError(fmt.Errorf("peerjs cluster: relayed message: %v", err))
 		return nil
@@ -204,9 +189,9 @@ func (c *cluster) onRelayed(msg *nats.Msg) error {
 	return nil
 }
 
-// onDir applies directory news (loop).
-func (c *cluster) onDir(msg *nats.Msg) error {
-	m, err := decodeDirMsg(msg.Data)
+// onDir applies directory news.
+func (c *cluster) onDir(data []byte) error {
+	m, err := decodeDirMsg(data)
 	if err != nil {
 		c.s.emitError(err)
 		return nil
@@ -271,7 +256,7 @@ func (c *cluster) remoteJoined(m dirMsg) {
 		}
 	}
 	for _, pm := range pending {
-		c.nc.Publish(c.prefix+".m."+m.Member, pm.Encode())
+		c.link.Publish(c.prefix+".m."+m.Member, pm.Encode())
 	}
 }
 
@@ -291,8 +276,8 @@ func (c *cluster) announceAll() {
 	}
 }
 
-// forgetSilent forgets the ids of members not heard from for MemberTimeout (loop).
-func (c *cluster) forgetSilent() error {
+// forgetSilent forgets the ids of members not heard from for MemberTimeout.
+func (c *cluster) forgetSilent() {
 	now := c.s.l.Now()
 	var gone []string
 	for m, t := range c.members {
@@ -311,7 +296,6 @@ func (c *cluster) forgetSilent() error {
 			return false
 		})
 	}
-	return nil
 }
 
 // forget drops the remote ids of the members f names.
@@ -324,20 +308,4 @@ func (c *cluster) forget(f func(member string) bool) {
 		}
 	}
 	s.mu.Unlock()
-}
-
-// lost: NATS is gone; every remote id is unknown until it returns (loop).
-func (c *cluster) lost() error {
-	c.forget(func(string) bool { return true })
-	for m := range c.members {
-		delete(c.members, m)
-	}
-	return nil
-}
-
-// regained: NATS is back; ask everyone for their ids and tell ours (loop).
-func (c *cluster) regained() error {
-	c.publishDir(dirMsg{Op: opHello, Member: c.member})
-	c.announceAll()
-	return nil
 }

@@ -35,6 +35,7 @@ func startNATS(t *testing.T, port int) (*natsserver.Server, int) {
 // member starts a PeerServer in the cluster c.
 func member(t *testing.T, c ClusterOptions, o Options) (*Server, string) {
 	t.Helper()
+	c.Helper = testenv.NATSHelper(t)
 	o.Cluster = &c
 	return startServer(t, o)
 }
@@ -171,6 +172,8 @@ func TestClusterSurvivesLosingNATS(t *testing.T) {
 	bob.send(`{"type":"OFFER","dst":"alice","payload":{"back":true}}`)
 	alice.expect(`{"type":"OFFER","src":"bob","dst":"alice","payload":{"back":true}}`)
 }
+
+func TestMain(m *testing.M) { testenv.Main(m) }
 
 // TestEmbeddedNATSMovesWhenItsHostCloses: the member that ran the embedded NATS server closes;
 // another member starts it and the cluster goes on.

@@ -5,7 +5,7 @@ import (
 	"os"
 	"sync"
 
-	"earlynode/modules/worker/wire"
+	"earlynode/internal/bus/wire"
 )
 
 // queueLen is how many messages may wait for one worker; a worker that falls further behind

@@ -1,10 +1,11 @@
-// Package wire is the framing of the message bus between earlynode workers and their
-// supervisor (docs/scaling.md): one frame is a published message, a subject and its data.
+// Package wire is the framing of earlynode's message buses (docs/scaling.md): between workers
+// and their supervisor, and between a PeerServer and its NATS helper process. One frame is a
+// published message, a subject and its data.
 //
 //	frame   = length:uint32be subjectLength:uint16be subject data
 //	length  = 2 + len(subject) + len(data)
 //
-// The data is opaque here (the workers put JSON text in it). A frame is at most MaxFrame bytes.
+// The data is opaque here (workers put JSON text in it). A frame is at most MaxFrame bytes.
 package wire
 
 import (

@@ -1,4 +1,4 @@
-package server
+package main
 
 import (
 	"fmt"
@@ -32,11 +32,11 @@ func (e *embedded) ensure() error {
 	}
 	host, portText, err := net.SplitHostPort(e.listen)
 	if err != nil {
-		return fmt.Errorf("peerjs cluster: listen %q: %v", e.listen, err)
+		return fmt.Errorf("earlynode-nats: listen %q: %v", e.listen, err)
 	}
 	port, err := strconv.Atoi(portText)
 	if err != nil || port <= 0 || port > 65535 {
-		return fmt.Errorf("peerjs cluster: listen %q: not a port", e.listen)
+		return fmt.Errorf("earlynode-nats: listen %q: not a port", e.listen)
 	}
 	probe, err := net.Listen("tcp", e.listen)
 	if err != nil {
@@ -45,7 +45,7 @@ func (e *embedded) ensure() error {
 	probe.Close()
 	ns, err := natsserver.NewServer(&natsserver.Options{Host: host, Port: port, NoLog: true, NoSigs: true})
 	if err != nil {
-		return fmt.Errorf("peerjs cluster: embedded NATS server: %v", err)
+		return fmt.Errorf("earlynode-nats: embedded NATS server: %v", err)
 	}
 	go ns.Start()
 	if !ns.ReadyForConnections(5 * time.Second) {

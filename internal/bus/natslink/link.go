@@ -1,0 +1,193 @@
+package natslink
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"syscall"
+
+	"golang.org/x/sys/unix"
+
+	"earlynode/internal/bus/wire"
+	"earlynode/loop"
+	"earlynode/loop/netpoll"
+)
+
+// HelperEnv names the environment variable that gives the helper's path; by default it is
+// earlynode-nats beside the running binary.
+const HelperEnv = "EARLYNODE_NATS"
+
+// Config says which NATS to reach.
+type Config struct {
+	// Servers are NATS URLs. Empty: the server embedded at Listen (started by the first helper
+	// on the machine to find Listen free).
+	Servers []string
+	// Listen is the embedded server's host:port.
+	Listen string
+	// Helper is the helper's path; "" means $EARLYNODE_NATS, else earlynode-nats beside the
+	// running binary.
+	Helper string
+}
+
+// Handler receives a link's events, on the loop.
+type Handler interface {
+	// Message is a message of a subscription; data is valid only during the call.
+	Message(subject string, data []byte) error
+	// Up says the link reached NATS (first, and after each loss).
+	Up() error
+	// Down says the link lost NATS; messages published meanwhile wait in the helper.
+	Down() error
+	// Error reports a problem the link goes on after.
+	Error(err error)
+}
+
+// Link is one helper process and the socket to it. Its methods run on the loop.
+type Link struct {
+	s   *netpoll.Stream // nil once closed
+	h   Handler
+	cmd *exec.Cmd
+	dec wire.Decoder
+	buf []byte
+}
+
+// HelperPath returns the helper's path as Config.Helper, $EARLYNODE_NATS and the running
+// binary's directory say.
+func HelperPath(cfg Config) (string, error) {
+	if cfg.Helper != "" {
+		return cfg.Helper, nil
+	}
+	if p := os.Getenv(HelperEnv); p != "" {
+		return p, nil
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(filepath.Dir(exe), "earlynode-nats")
+	if _, err := os.Stat(p); err != nil {
+		return "", fmt.Errorf("the NATS helper earlynode-nats is not beside %s (go build -o %s ./cmd/earlynode-nats, or set %s)", exe, filepath.Dir(exe), HelperEnv)
+	}
+	return p, nil
+}
+
+// Start starts the helper and reads its events on the loop l. The link does not keep the loop
+// alive. Close ends it.
+func Start(l *loop.Loop, cfg Config, h Handler) (*Link, error) {
+	path, err := HelperPath(cfg)
+	if err != nil {
+		return nil, err
+	}
+	pair, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	if err != nil {
+		return nil, os.NewSyscallError("socketpair", err)
+	}
+	ours, theirs := os.NewFile(uintptr(pair[0]), "natslink"), os.NewFile(uintptr(pair[1]), "natslink")
+	defer theirs.Close()
+	args := []string{"-listen", cfg.Listen}
+	for _, s := range cfg.Servers {
+		args = append(args, "-server", s)
+	}
+	cmd := exec.Command(path, args...)
+	cmd.ExtraFiles = []*os.File{theirs} // LinkFD
+	cmd.Stderr = os.Stderr
+	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	if err := cmd.Start(); err != nil {
+		ours.Close()
+		return nil, fmt.Errorf("starting the NATS helper: %w", err)
+	}
+	go cmd.Wait() // reaped whenever it ends; it ends when the link closes
+	c, err := net.FileConn(ours)
+	ours.Close()
+	if err != nil {
+		cmd.Process.Kill()
+		return nil, err
+	}
+	s, err := netpoll.Adopt(l, c)
+	if err != nil {
+		cmd.Process.Kill()
+		return nil, err
+	}
+	k := &Link{s: s, h: h, cmd: cmd}
+	s.Unref()
+	if err := s.Start(k); err != nil {
+		cmd.Process.Kill()
+		return nil, err
+	}
+	return k, nil
+}
+
+// send writes one frame to the helper; a closed link drops it.
+func (k *Link) send(subject string, data []byte) {
+	if k.s == nil {
+		return
+	}
+	frame, err := wire.Append(k.buf[:0], wire.Message{Subject: subject, Data: data})
+	if err != nil {
+		k.h.Error(err)
+		return
+	}
+	k.s.Write(frame)
+	k.buf = frame[:0]
+}
+
+// Subscribe asks for the messages of subject.
+func (k *Link) Subscribe(subject string) { k.send(SubjectSubscribe, []byte(subject)) }
+
+// Publish publishes data on subject.
+func (k *Link) Publish(subject string, data []byte) { k.send(subject, data) }
+
+// Close ends the link; the helper exits when it sees the socket close.
+func (k *Link) Close() {
+	if k.s != nil {
+		k.s.Close()
+		k.s = nil
+	}
+}
+
+// Data decodes the helper's frames (netpoll.Handler).
+func (k *Link) Data(p []byte) error {
+	var handlerErr error
+	err := k.dec.Feed(p, func(m wire.Message) error {
+		switch m.Subject {
+		case SubjectUp:
+			handlerErr = k.h.Up()
+		case SubjectDown:
+			handlerErr = k.h.Down()
+		case SubjectError:
+			k.h.Error(errors.New(string(m.Data)))
+		default:
+			handlerErr = k.h.Message(m.Subject, m.Data)
+		}
+		return handlerErr
+	})
+	if handlerErr != nil {
+		return handlerErr
+	}
+	if err != nil {
+		k.h.Error(fmt.Errorf("NATS helper: %v", err))
+		k.s.Abort(err)
+	}
+	return nil
+}
+
+// EOF: the helper ended (netpoll.Handler).
+func (k *Link) EOF() error {
+	if k.s != nil {
+		k.s.Close()
+	}
+	return nil
+}
+
+// End: the socket is closed (netpoll.Handler). A helper that ended by itself leaves the link
+// down for good.
+func (k *Link) End(err error) error {
+	if k.s == nil {
+		return nil // closed by Close
+	}
+	k.s = nil
+	k.h.Error(errors.New("the NATS helper ended"))
+	return k.h.Down()
+}
