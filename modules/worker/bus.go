@@ -5,9 +5,9 @@ import (
 	"net"
 	"os"
 
+	"earlynode/internal/bus/wire"
 	"earlynode/loop"
 	"earlynode/loop/netpoll"
-	"earlynode/internal/bus/wire"
 )
 
 // bus is a worker's end of the message bus to its supervisor: a unix socket the supervisor

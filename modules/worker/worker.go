@@ -13,8 +13,8 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/loop/netpoll"
 	"earlynode/internal/bus/wire"
+	"earlynode/loop/netpoll"
 	"earlynode/runtime"
 )
 
