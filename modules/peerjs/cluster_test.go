@@ -2,11 +2,14 @@ package peerjs_test
 
 import (
 	"encoding/json"
+	"net/http"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/gorilla/websocket"
 	natsserver "github.com/nats-io/nats-server/v2/server"
 
 	"earlynode/internal/testenv"
@@ -93,5 +96,72 @@ func TestPeersOnTwoClusterMembers(t *testing.T) {
 			a.Kill()
 			b.Kill()
 		})
+	}
+}
+
+// TestClusterUnderWorkers: `node --workers 2` with a clustered PeerServer on one port (the
+// workers share it; the first embeds NATS): signalling clients spread over both workers by
+// the kernel, in pairs, each pair relaying OFFER and ANSWER, lose no message.
+func TestClusterUnderWorkers(t *testing.T) {
+	const pairs = 250
+	port := testenv.FreePort(t)
+	cluster, _ := json.Marshal(map[string]any{"listen": "127.0.0.1:" + strconv.Itoa(testenv.FreePort(t)), "name": "workers"})
+	srv := testenv.Start(t, "node --workers 2", t.TempDir(), testenv.Node(t), "--workers", "2", testdata("cluster_server.js"), strconv.Itoa(port), string(cluster))
+	srv.WaitLines(t, 20*time.Second, "listening", "listening")
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+
+	clients := make([]*websocket.Conn, 2*pairs)
+	for i := range clients {
+		u := "ws://" + addr + "/peerjs?key=peerjs&id=c" + strconv.Itoa(i) + "&token=t" + strconv.Itoa(i)
+		c, _, err := websocket.DefaultDialer.Dial(u, nil)
+		if err != nil {
+			t.Fatalf("client %d: %v", i, err)
+		}
+		defer c.Close()
+		c.SetReadDeadline(time.Now().Add(20 * time.Second))
+		if _, b, err := c.ReadMessage(); err != nil || string(b) != `{"type":"OPEN"}` {
+			t.Fatalf("client %d: %s %v", i, b, err)
+		}
+		clients[i] = c
+	}
+	// Both workers hold some of them, and each lists all of them (discovery goes to either).
+	testenv.Eventually(t, 20*time.Second, func() bool {
+		res, err := http.Get("http://" + addr + "/peerjs/peers")
+		if err != nil {
+			return false
+		}
+		defer res.Body.Close()
+		var ids []string
+		json.NewDecoder(res.Body).Decode(&ids)
+		return len(ids) == 2*pairs
+	}, "discovery lists all %d clients", 2*pairs)
+	on0, on1 := strings.Count(srv.Output(), "on worker 0"), strings.Count(srv.Output(), "on worker 1")
+	if on0+on1 != 2*pairs || on0 == 0 || on1 == 0 {
+		t.Fatalf("connections on worker 0: %d, on worker 1: %d; want %d spread over both", on0, on1, 2*pairs)
+	}
+	t.Logf("clients on worker 0: %d, on worker 1: %d", on0, on1)
+
+	for i := 0; i < pairs; i++ {
+		a, b := 2*i, 2*i+1
+		offer := `{"type":"OFFER","dst":"c` + strconv.Itoa(b) + `","payload":{"n":` + strconv.Itoa(i) + `}}`
+		if err := clients[a].WriteMessage(websocket.TextMessage, []byte(offer)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 0; i < pairs; i++ {
+		a, b := 2*i, 2*i+1
+		want := `{"type":"OFFER","src":"c` + strconv.Itoa(a) + `","dst":"c` + strconv.Itoa(b) + `","payload":{"n":` + strconv.Itoa(i) + `}}`
+		if _, got, err := clients[b].ReadMessage(); err != nil || string(got) != want {
+			t.Fatalf("pair %d: got %s (%v), want %s", i, got, err, want)
+		}
+		answer := `{"type":"ANSWER","dst":"c` + strconv.Itoa(a) + `","payload":{"n":` + strconv.Itoa(i) + `}}`
+		clients[b].WriteMessage(websocket.TextMessage, []byte(answer))
+	}
+	for i := 0; i < pairs; i++ {
+		a, b := 2*i, 2*i+1
+		want := `{"type":"ANSWER","src":"c` + strconv.Itoa(b) + `","dst":"c` + strconv.Itoa(a) + `","payload":{"n":` + strconv.Itoa(i) + `}}`
+		if _, got, err := clients[a].ReadMessage(); err != nil || string(got) != want {
+			t.Fatalf("pair %d: got %s (%v), want %s", i, got, err, want)
+		}
 	}
 }

@@ -5,4 +5,4 @@ var peerjs = require("peerjs");
 var server = new peerjs.PeerServer({ port: Number(ARGV[2]), host: "127.0.0.1", allow_discovery: true,
   expire_timeout: 1000, cluster: JSON.parse(ARGV[3]) });
 server.addListener("listening", function () { puts("listening"); });
-server.addListener("connection", function (id) { puts("connection " + id); });
+server.addListener("connection", function (id) { puts("connection " + id + " on worker " + node.worker.index); });
