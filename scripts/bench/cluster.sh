@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# A PeerServer cluster of two earlynode members (separate processes, NATS embedded by the first
+# through its earlynode-nats helper) against one earlynode PeerServer, the same Go load
+# generator (scripts/bench/cluster/main.go) on both, interleaved: PAIRS (500) client pairs with
+# one client on each member, so that every message crosses the cluster; the median latency
+# of an OFFER from a client on one member to one on the other, one at a time (goal: under
+# 1 ms on loopback), and the rate of MSGS (100,000) OFFERs sent at once (goal: a 2-member
+# cluster at least 1.5x one member). With one server, both clients of a pair are on it.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  (cd "$BENCH_ROOT" && go build -o bin/ ./cmd/node ./cmd/earlynode-nats)
+fi
+here=$BENCH_ROOT/scripts/bench/cluster
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+(cd "$BENCH_ROOT" && go build -o "$tmp/clusterload" ./scripts/bench/cluster)
+export NODE_BIN PEER_NODE CLUSTERLOAD=$tmp/clusterload
+rounds=${ROUNDS:-3}
+compare "PeerServer OFFER latency, 2-member cluster vs 1 server, median" ms "$rounds" \
+  "$here/round.sh cluster latency" "$here/round.sh single latency" lower
+compare "PeerServer relay rate, 2-member cluster vs 1 server" msg/s "$rounds" \
+  "$here/round.sh cluster rate" "$here/round.sh single rate" higher
