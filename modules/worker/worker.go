@@ -26,6 +26,7 @@ type module struct {
 	rt      *runtime.Runtime
 	id      Identity
 	bus     *bus          // the supervisor's bus, in a worker; nil otherwise
+	nats    *natsBus      // NATS, when EARLYNODE_BUS names servers (instead of bus)
 	deliver goja.Callable // the glue's hook; nil until node.worker is first read
 }
 
@@ -36,7 +37,7 @@ func Install(rt *runtime.Runtime) {
 	m := &module{rt: rt, id: Self()}
 	if m.id.Supervised {
 		netpoll.SetReusePortDefault(true)
-		if m.id.BusFD >= 0 {
+		if m.id.BusFD >= 0 && natsServers() == nil {
 			b, err := openBus(rt.Loop, m.id.BusFD, m.received)
 			if err != nil {
 				rt.Out.Stderr.WriteString("node: worker bus: " + err.Error() + " (node.worker.publish reaches this worker alone)\n")
@@ -47,15 +48,25 @@ func Install(rt *runtime.Runtime) {
 	rt.Lazy(rt.Node(), "worker", m.namespace)
 }
 
-// namespace builds the node.worker object.
+// namespace builds the node.worker object; with EARLYNODE_BUS set, it starts the NATS helper.
 func (m *module) namespace() goja.Value {
 	vm := m.rt.VM
+	if servers := natsServers(); servers != nil {
+		b, err := openNATS(m.rt.Loop, servers, func(subject string, data []byte) error {
+			return m.received(wire.Message{Subject: subject, Data: data})
+		})
+		if err != nil {
+			m.rt.Out.Stderr.WriteString("node: " + EnvNATS + ": " + err.Error() + " (node.worker.publish reaches this process alone)\n")
+		}
+		m.nats = b
+	}
 	g := m.rt.LoadGlue("worker/worker.js", workerJS, runtime.Natives{
-		"index":    vm.ToValue(m.id.Index),
-		"count":    vm.ToValue(m.id.Count),
-		"isWorker": vm.ToValue(m.id.Supervised),
-		"publish":  m.publish,
-		"listen":   m.listen,
+		"index":      vm.ToValue(m.id.Index),
+		"count":      vm.ToValue(m.id.Count),
+		"isWorker":   vm.ToValue(m.id.Supervised),
+		"publish":    m.publish,
+		"listen":     m.listen,
+		"subscribed": m.subscribed,
 	})
 	m.deliver = g.Hook("deliver")
 	return g.Exports
@@ -64,6 +75,13 @@ func (m *module) namespace() goja.Value {
 // publish(subject, text) sends a message to every worker, this one included.
 func (m *module) publish(c goja.FunctionCall) goja.Value {
 	msg := wire.Message{Subject: c.Argument(0).String(), Data: []byte(c.Argument(1).String())}
+	if m.nats != nil {
+		if _, err := wire.Append(nil, msg); err != nil {
+			panic(m.rt.VM.NewGoError(err))
+		}
+		m.nats.publish(msg.Subject, msg.Data)
+		return goja.Undefined()
+	}
 	if m.bus == nil {
 		if _, err := wire.Append(nil, msg); err != nil { // the same limits as on the bus
 			panic(m.rt.VM.NewGoError(err))
@@ -80,8 +98,19 @@ func (m *module) publish(c goja.FunctionCall) goja.Value {
 // listen(on) is called when the first subscription is made (true) and when the last one is
 // dropped (false): a worker with subscriptions stays alive waiting for messages.
 func (m *module) listen(c goja.FunctionCall) goja.Value {
+	if m.nats != nil {
+		m.nats.keepAlive(c.Argument(0).ToBoolean())
+	}
 	if m.bus != nil {
 		m.bus.keepAlive(c.Argument(0).ToBoolean())
+	}
+	return goja.Undefined()
+}
+
+// subscribed(subject) is called when subject gets its first subscriber.
+func (m *module) subscribed(c goja.FunctionCall) goja.Value {
+	if m.nats != nil {
+		m.nats.subscribe(c.Argument(0).String())
 	}
 	return goja.Undefined()
 }

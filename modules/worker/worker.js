@@ -7,9 +7,12 @@
   var subscriptions = Object.create(null); // subject -> [fn]
   var live = 0;
 
+  // Subjects are NATS subjects (docs/scaling.md): words of letters, digits, '-' and '_',
+  // separated by dots.
+  var subjectPattern = /^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/;
   function checkSubject(what, subject) {
-    if (typeof subject !== "string" || subject === "") {
-      throw new TypeError("node.worker." + what + ": the subject must be a non-empty string");
+    if (typeof subject !== "string" || !subjectPattern.test(subject)) {
+      throw new TypeError("node.worker." + what + ": the subject must be words of letters, digits, '-' and '_' joined by dots, not " + JSON.stringify(subject));
     }
   }
 
@@ -29,7 +32,11 @@
     if (typeof fn !== "function") {
       throw new TypeError("node.worker.subscribe: the listener must be a function");
     }
-    var list = subscriptions[subject] || (subscriptions[subject] = []);
+    var list = subscriptions[subject];
+    if (!list) {
+      list = subscriptions[subject] = [];
+      natives.subscribed(subject);
+    }
     list.push(fn);
     if (++live === 1) natives.listen(true);
     var done = false;

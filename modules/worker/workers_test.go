@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	natsserver "github.com/nats-io/nats-server/v2/server"
+
 	"earlynode/internal/testenv"
 )
 
@@ -209,4 +211,24 @@ func TestGiveUpOnAProgramThatCannotStart(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
 		}
 	}
+}
+
+// TestPublishOverNATS: with EARLYNODE_BUS naming a NATS server, node.worker's messages reach
+// every process on it: two separate programs (one of them under --workers 2) hear each other.
+func TestPublishOverNATS(t *testing.T) {
+	port := testenv.FreePort(t)
+	ns, err := natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: port, NoLog: true, NoSigs: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go ns.Start()
+	if !ns.ReadyForConnections(10 * time.Second) {
+		t.Fatal("NATS server not ready")
+	}
+	defer ns.Shutdown()
+	t.Setenv("EARLYNODE_BUS", "nats://127.0.0.1:"+strconv.Itoa(port))
+	a := testenv.Start(t, "a", t.TempDir(), testenv.Node(t), script("nats_pubsub.js"), "a")
+	b := testenv.Start(t, "b", t.TempDir(), testenv.Node(t), "--workers", "2", script("nats_pubsub.js"), "b")
+	a.WaitLines(t, 20*time.Second, "a heard b")
+	b.WaitLines(t, 20*time.Second, "b heard a", "b heard a")
 }

@@ -15,6 +15,6 @@ w.publish("news", {n: 3});
 w.publish("nobody", "listens");
 w.publish("other");
 puts("published");
-[function () { w.publish("", 1); }, function () { w.subscribe("x"); }, function () { w.publish(7); }].forEach(function (f) {
+[function () { w.publish("", 1); }, function () { w.subscribe("x"); }, function () { w.publish(7); }, function () { w.publish("a b", 1); }, function () { w.subscribe("a.>", function () {}); }, function () { w.publish("a..b"); }].forEach(function (f) {
   try { f(); } catch (e) { puts(e.name + ": " + e.message); }
 });

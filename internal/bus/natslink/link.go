@@ -133,6 +133,18 @@ func (k *Link) send(subject string, data []byte) {
 	k.buf = frame[:0]
 }
 
+// KeepAlive makes the link keep the loop alive (on), or not (the default).
+func (k *Link) KeepAlive(on bool) {
+	if k.s == nil {
+		return
+	}
+	if on {
+		k.s.Ref()
+	} else {
+		k.s.Unref()
+	}
+}
+
 // Subscribe asks for the messages of subject.
 func (k *Link) Subscribe(subject string) { k.send(SubjectSubscribe, []byte(subject)) }
 
