@@ -48,7 +48,7 @@ func (e *embedded) ensure() error {
 		return fmt.Errorf("earlynode-nats: embedded NATS server: %v", err)
 	}
 	go ns.Start()
-	if !ns.ReadyForConnections(5 * time.Second) {
+	if !ns.ReadyForConnections(2 * time.Second) {
 		ns.Shutdown()
 		return nil // lost the race for the address to another member
 	}
