@@ -8,6 +8,9 @@
 package main
 
 import (
+	"earlynode/internal/bus/natshelper"
+	"earlynode/internal/bus/natslink"
+
 	"fmt"
 	"io"
 	"os"
@@ -20,6 +23,10 @@ import (
 )
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == natslink.HelperArg {
+		// This process is the NATS helper a clustered PeerServer or node.worker started.
+		os.Exit(natshelper.Main(os.Args[2:]))
+	}
 	if os.Getenv("GOGC") == "" {
 		// JavaScript programs allocate many short-lived objects; a larger heap target trades a
 		// little memory for far less collection work.

@@ -90,8 +90,7 @@ func Node(t testing.TB) string {
 			return
 		}
 		builtBin = filepath.Join(builtDir, "node")
-		// earlynode-nats beside it: the NATS helper a clustered PeerServer starts.
-		cmd := exec.Command("go", "build", "-o", builtDir+"/", "./cmd/node", "./cmd/earlynode-nats")
+		cmd := exec.Command("go", "build", "-o", builtBin, "./cmd/node")
 		cmd.Dir = Root()
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("go build ./cmd/node: %v\n%s", err, out)
@@ -103,11 +102,12 @@ func Node(t testing.TB) string {
 	return builtBin
 }
 
-// NATSHelper returns the path of earlynode-nats, the NATS helper of a clustered PeerServer,
-// built beside Node's binary.
+// NATSHelper returns the binary a clustered PeerServer started from a Go test runs as its
+// NATS helper (node --nats-helper): the node binary Node builds, since the test binary
+// itself is not one.
 func NATSHelper(t testing.TB) string {
 	t.Helper()
-	return filepath.Join(filepath.Dir(Node(t)), "earlynode-nats")
+	return Node(t)
 }
 
 // FreePort returns a loopback TCP port that was free a moment ago.

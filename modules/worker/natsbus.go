@@ -16,7 +16,8 @@ const EnvNATS = "EARLYNODE_BUS"
 // natsPrefix starts the NATS subject of a node.worker subject.
 const natsPrefix = "earlynode.worker."
 
-// natsBus carries node.worker's messages on NATS through the helper earlynode-nats.
+// natsBus carries node.worker's messages on NATS through the NATS helper process
+// (node --nats-helper, internal/bus/natslink).
 type natsBus struct {
 	link    *natslink.Link
 	onMsg   func(subject string, data []byte) error

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A PeerServer cluster of two earlynode members (separate processes, NATS embedded by the first
-# through its earlynode-nats helper) against one earlynode PeerServer, the same Go load
+# through its NATS helper process, node --nats-helper) against one earlynode PeerServer, the same Go load
 # generator (scripts/bench/cluster/main.go) on both, interleaved: PAIRS (500) client pairs with
 # one client on each member, so that every message crosses the cluster; the median latency
 # of an OFFER from a client on one member to one on the other, one at a time (goal: under
@@ -9,7 +9,7 @@
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  (cd "$BENCH_ROOT" && go build -o bin/ ./cmd/node ./cmd/earlynode-nats)
+  (cd "$BENCH_ROOT" && go build -o bin/ ./cmd/node)
 fi
 here=$BENCH_ROOT/scripts/bench/cluster
 tmp=$(mktemp -d)

@@ -6,7 +6,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"syscall"
 
 	"golang.org/x/sys/unix"
@@ -16,9 +15,13 @@ import (
 	"earlynode/loop/netpoll"
 )
 
-// HelperEnv names the environment variable that gives the helper's path; by default it is
-// earlynode-nats beside the running binary.
+// HelperEnv names the environment variable that gives the helper's path (an earlynode node
+// binary); by default it is the running binary itself.
 const HelperEnv = "EARLYNODE_NATS"
+
+// HelperArg is the first argument that makes a node binary the NATS helper
+// (internal/bus/natshelper) instead of running a script.
+const HelperArg = "--nats-helper"
 
 // Config says which NATS to reach.
 type Config struct {
@@ -27,8 +30,8 @@ type Config struct {
 	Servers []string
 	// Listen is the embedded server's host:port.
 	Listen string
-	// Helper is the helper's path; "" means $EARLYNODE_NATS, else earlynode-nats beside the
-	// running binary.
+	// Helper is the path of the node binary to run as the helper; "" means $EARLYNODE_NATS,
+	// else the running binary.
 	Helper string
 }
 
@@ -54,7 +57,7 @@ type Link struct {
 }
 
 // HelperPath returns the helper's path as Config.Helper, $EARLYNODE_NATS and the running
-// binary's directory say.
+// binary say.
 func HelperPath(cfg Config) (string, error) {
 	if cfg.Helper != "" {
 		return cfg.Helper, nil
@@ -62,15 +65,7 @@ func HelperPath(cfg Config) (string, error) {
 	if p := os.Getenv(HelperEnv); p != "" {
 		return p, nil
 	}
-	exe, err := os.Executable()
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(filepath.Dir(exe), "earlynode-nats")
-	if _, err := os.Stat(p); err != nil {
-		return "", fmt.Errorf("the NATS helper earlynode-nats is not beside %s (go build -o %s ./cmd/earlynode-nats, or set %s)", exe, filepath.Dir(exe), HelperEnv)
-	}
-	return p, nil
+	return os.Executable()
 }
 
 // Start starts the helper and reads its events on the loop l. The link does not keep the loop
@@ -86,7 +81,7 @@ func Start(l *loop.Loop, cfg Config, h Handler) (*Link, error) {
 	}
 	ours, theirs := os.NewFile(uintptr(pair[0]), "natslink"), os.NewFile(uintptr(pair[1]), "natslink")
 	defer theirs.Close()
-	args := []string{"-listen", cfg.Listen}
+	args := []string{HelperArg, "-listen", cfg.Listen}
 	for _, s := range cfg.Servers {
 		args = append(args, "-server", s)
 	}

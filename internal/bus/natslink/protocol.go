@@ -1,8 +1,8 @@
-// Package natslink connects a loop to NATS through earlynode-nats, a helper process that holds
-// the NATS client (github.com/nats-io/nats.go) and, when asked, an embedded NATS server
-// (github.com/nats-io/nats-server/v2). Keeping them out of the node binary keeps their start-up
-// cost (package initialisers, memory) out of every program that does not cluster
-// (docs/scaling.md, Start-up cost).
+// Package natslink connects a loop to NATS through a helper process, the node binary run as
+// `node --nats-helper` (internal/bus/natshelper), that holds the NATS client
+// (github.com/nats-io/nats.go) and, when asked, an embedded NATS server
+// (github.com/nats-io/nats-server/v2). NATS's goroutines and memory stay out of the process
+// that runs JavaScript (docs/scaling.md, Where NATS runs).
 //
 // The two processes speak over a socket pair in the frames of internal/bus/wire. A
 // frame whose subject is one of the control subjects below is a command or an event; any other

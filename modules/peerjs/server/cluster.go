@@ -14,7 +14,8 @@ import (
 // ClusterOptions make a Server one member of a cluster of PeerServers that share their
 // clients: a client connected to any member can signal a client connected to any other, and
 // an id is taken across the whole cluster (docs/scaling.md, PeerServer cluster). Members meet
-// on NATS, reached through the helper process earlynode-nats (internal/bus/natslink).
+// on NATS, reached through a helper process, the node binary run as `node --nats-helper`
+// (internal/bus/natslink).
 type ClusterOptions struct {
 	// Servers are the NATS URLs to join ("nats://a:4222"). Empty: the NATS server embedded at
 	// Listen, started by whichever member of the machine gets there first.
@@ -26,8 +27,8 @@ type ClusterOptions struct {
 	// MemberTimeout is how long a member may stay silent before its ids are forgotten;
 	// default 3 s (members say they are alive every second).
 	MemberTimeout time.Duration
-	// Helper is the path of earlynode-nats; "" means $EARLYNODE_NATS, else beside the
-	// running binary.
+	// Helper is the node binary to run as the NATS helper (node --nats-helper); "" means
+	// $EARLYNODE_NATS, else the running binary.
 	Helper string
 }
 

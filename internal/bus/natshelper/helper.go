@@ -1,11 +1,11 @@
-// Command earlynode-nats is the NATS helper of earlynode's PeerServer cluster
-// (internal/bus/natslink, docs/scaling.md): started by a node process with its end of
-// a socket pair as descriptor 3, it connects to NATS (or runs the embedded NATS server when
-// it is the first on the machine to find the address free) and carries publications and
-// subscriptions between the socket and NATS. It exits when the socket closes.
-//
-//	earlynode-nats [-server nats://host:4222 ...] [-listen 127.0.0.1:4222]
-package main
+// Package natshelper is the NATS helper of earlynode's PeerServer cluster and node.worker bus
+// (internal/bus/natslink, docs/scaling.md): the node binary itself, started as
+// `node --nats-helper [-server nats://host:4222 ...] [-listen 127.0.0.1:4222]` by a node
+// process with its end of a socket pair as descriptor 3. It connects to NATS (or runs the
+// embedded NATS server when it is the first on the machine to find the address free) and
+// carries publications and subscriptions between the socket and NATS. It exits when the
+// socket closes. NATS's goroutines thus never share a process with a JavaScript loop.
+package natshelper
 
 import (
 	"flag"
@@ -28,12 +28,17 @@ type serverList []string
 func (l *serverList) String() string     { return strings.Join(*l, ",") }
 func (l *serverList) Set(s string) error { *l = append(*l, s); return nil }
 
-func main() {
+// Main runs the helper with the arguments that follow --nats-helper and returns its exit
+// status.
+func Main(args []string) int {
+	fs := flag.NewFlagSet("node "+natslink.HelperArg, flag.ContinueOnError)
 	var servers serverList
-	flag.Var(&servers, "server", "a NATS URL to connect to (repeatable); none: the embedded server")
-	listen := flag.String("listen", "127.0.0.1:4222", "host:port of the embedded NATS server")
-	flag.Parse()
-	os.Exit(run(servers, *listen))
+	fs.Var(&servers, "server", "a NATS URL to connect to (repeatable); none: the embedded server")
+	listen := fs.String("listen", "127.0.0.1:4222", "host:port of the embedded NATS server")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	return run(servers, *listen)
 }
 
 // link is the helper's end of the socket: writes from NATS's goroutines are serialised.
@@ -61,7 +66,7 @@ func run(servers []string, listen string) int {
 		f.Close()
 	}
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "earlynode-nats: descriptor %d is not the link to node (%v); it is started by a PeerServer with a cluster option\n", natslink.LinkFD, err)
+		fmt.Fprintf(os.Stderr, "node %s: descriptor %d is not the link to node (%v); it is started by a clustered PeerServer or node.worker\n", natslink.HelperArg, natslink.LinkFD, err)
 		return 2
 	}
 	l := &link{conn: conn}
@@ -116,7 +121,7 @@ func run(servers []string, listen string) int {
 				return nil
 			})
 			if ferr != nil {
-				fmt.Fprintf(os.Stderr, "earlynode-nats: %v\n", ferr)
+				fmt.Fprintf(os.Stderr, "node %s: %v\n", natslink.HelperArg, ferr)
 				return 1
 			}
 		}

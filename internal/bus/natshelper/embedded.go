@@ -1,4 +1,4 @@
-package main
+package natshelper
 
 import (
 	"fmt"
@@ -32,11 +32,11 @@ func (e *embedded) ensure() error {
 	}
 	host, portText, err := net.SplitHostPort(e.listen)
 	if err != nil {
-		return fmt.Errorf("earlynode-nats: listen %q: %v", e.listen, err)
+		return fmt.Errorf("node --nats-helper: listen %q: %v", e.listen, err)
 	}
 	port, err := strconv.Atoi(portText)
 	if err != nil || port <= 0 || port > 65535 {
-		return fmt.Errorf("earlynode-nats: listen %q: not a port", e.listen)
+		return fmt.Errorf("node --nats-helper: listen %q: not a port", e.listen)
 	}
 	probe, err := net.Listen("tcp", e.listen)
 	if err != nil {
@@ -45,7 +45,7 @@ func (e *embedded) ensure() error {
 	probe.Close()
 	ns, err := natsserver.NewServer(&natsserver.Options{Host: host, Port: port, NoLog: true, NoSigs: true})
 	if err != nil {
-		return fmt.Errorf("earlynode-nats: embedded NATS server: %v", err)
+		return fmt.Errorf("node --nats-helper: embedded NATS server: %v", err)
 	}
 	go ns.Start()
 	if !ns.ReadyForConnections(2 * time.Second) {
