@@ -62,12 +62,11 @@ func encodingArg(v goja.Value) nodecodec.Encoding {
 	return nodecodec.Encoding(v.ToInteger())
 }
 
-// stringBytes encodes a JavaScript string. The code-unit encodings (utf16le, latin1, ascii)
-// read UTF-16 code units when the string is not ASCII, so that lone surrogates keep their bits.
+// stringBytes encodes a JavaScript string. Encodings other than utf8 read UTF-16 code units
+// when the string is not ASCII, so that lone surrogates keep their bits.
 func stringBytes(v goja.Value, e nodecodec.Encoding) []byte {
 	s := v.String()
-	if e == nodecodec.UTF8 || e == nodecodec.Base64 || e == nodecodec.Base64URL || e == nodecodec.Hex ||
-		isASCII(unsafe.Slice(unsafe.StringData(s), len(s))) {
+	if e == nodecodec.UTF8 || isASCII(unsafe.Slice(unsafe.StringData(s), len(s))) {
 		return nodecodec.FromString(e, s)
 	}
 	str, ok := v.(goja.String)

@@ -65,10 +65,13 @@ func Lookup(name string) (Encoding, bool) {
 // string (latin1, ascii): such strings are best handed over as code units.
 func (e Encoding) OneBytePerUnit() bool { return e == Latin1 || e == ASCII }
 
-// FromUnits encodes a string given as UTF-16 code units with a code-unit encoding (utf16le,
-// latin1, ascii); for the others it first makes the units UTF-8 (lone surrogates as U+FFFD).
+// FromUnits encodes a string given as UTF-16 code units. base64 and hex read the low byte of
+// each unit, as Node does (so a character beyond latin1 may end base64 data); utf8 first makes
+// the units UTF-8 (lone surrogates as U+FFFD).
 func FromUnits(e Encoding, units []uint16) []byte {
 	switch e {
+	case Base64, Base64URL, Hex:
+		return FromString(e, string(FromUnits(Latin1, units)))
 	case Latin1, ASCII:
 		b := make([]byte, len(units))
 		for i, u := range units {
