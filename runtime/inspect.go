@@ -196,6 +196,9 @@ func (in *inspector) value(v goja.Value, level, indent int) string {
 	if b, isBytes := o.Export().([]byte); isBytes {
 		var sb strings.Builder
 		sb.WriteString("<Buffer")
+		if len(b) == 0 {
+			sb.WriteString(" ")
+		}
 		for i, c := range b {
 			if i == 50 {
 				sb.WriteString(" ... " + strconv.Itoa(len(b)-50) + " more bytes")

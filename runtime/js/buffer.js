@@ -124,8 +124,15 @@
     return nodeError(TypeError, 'ERR_UNKNOWN_ENCODING', 'Unknown encoding: ' + enc);
   }
 
+  function inspectBytes(b) {
+    var parts = [];
+    for (var i = 0; i < b.length && i < 50; i++) parts.push((b[i] < 16 ? '0' : '') + b[i].toString(16));
+    return '<Buffer ' + parts.join(' ') + (b.length > 50 ? ' ... ' + (b.length - 50) + ' more bytes' : '') + '>';
+  }
+
   function invalidArgValue(name, value) {
-    var s = typeof value === 'object' && value !== null ? received(value).replace(/^Received /, '') : inspectPrim(value);
+    var s = value instanceof B ? inspectBytes(value) :
+      typeof value === 'object' && value !== null ? received(value).replace(/^Received /, '') : inspectPrim(value);
     return nodeError(TypeError, 'ERR_INVALID_ARG_VALUE',
       "The " + (name.indexOf('.') >= 0 ? 'property' : 'argument') + " '" + name + "' is invalid. Received " + s);
   }
@@ -428,7 +435,7 @@
     fill: function fill(value, offset, end, encoding) { return fillImpl(this, value, offset, end, encoding); },
 
     write: function write(string, offset, length, encoding) {
-      if (typeof string !== 'string') throw invalidArgType('argument', 'string', string);
+      if (typeof string !== 'string') throw nodeError(TypeError, 'ERR_INVALID_ARG_TYPE', 'argument must be a string');
       if (offset === undefined) return natives.write(bytesOf(this), string, UTF8, 0, this.length);
       if (length === undefined && typeof offset === 'string') {
         encoding = offset;
@@ -608,7 +615,7 @@
         if (min === 0 || (n && min == 0)) {
           range = '>= 0' + n + ' and < 2' + n + ' ** ' + ((byteLength + 1) * 8) + n;
         } else {
-          range = '>= -(2' + n + ' ** ' + ((byteLength + 1) * 8 - 1) + n + ') and < 2 ** ' +
+          range = '>= -(2' + n + ' ** ' + ((byteLength + 1) * 8 - 1) + n + ') and < 2' + n + ' ** ' +
             ((byteLength + 1) * 8 - 1) + n;
         }
       } else {
