@@ -2,7 +2,9 @@ package main
 
 import (
 	"earlynode/modules/binaryjs"
+	"earlynode/modules/core/buffer"
 	corecrypto "earlynode/modules/core/crypto"
+	"earlynode/modules/core/events"
 	corefs "earlynode/modules/core/fs"
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/fs"
@@ -21,6 +23,8 @@ var installers = []func(*runtime.Runtime){
 	corecrypto.Install,
 	corefs.Install,
 	coreos.Install,
+	buffer.Install,
+	events.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,
