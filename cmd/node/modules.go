@@ -7,6 +7,7 @@ import (
 	"earlynode/modules/core/events"
 	corefs "earlynode/modules/core/fs"
 	coreos "earlynode/modules/core/os"
+	"earlynode/modules/core/path"
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
 	"earlynode/modules/nodeipc"
@@ -25,6 +26,7 @@ var installers = []func(*runtime.Runtime){
 	coreos.Install,
 	buffer.Install,
 	events.Install,
+	path.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,
