@@ -8,6 +8,7 @@ import (
 	corefs "earlynode/modules/core/fs"
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/core/path"
+	"earlynode/modules/core/string_decoder"
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
 	"earlynode/modules/nodeipc"
@@ -27,6 +28,7 @@ var installers = []func(*runtime.Runtime){
 	buffer.Install,
 	events.Install,
 	path.Install,
+	string_decoder.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,
