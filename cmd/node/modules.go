@@ -9,6 +9,7 @@ import (
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/core/path"
 	"earlynode/modules/core/string_decoder"
+	"earlynode/modules/core/util"
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
 	"earlynode/modules/nodeipc"
@@ -29,6 +30,7 @@ var installers = []func(*runtime.Runtime){
 	events.Install,
 	path.Install,
 	string_decoder.Install,
+	util.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,

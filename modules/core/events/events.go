@@ -20,7 +20,7 @@ func Install(rt *runtime.Runtime) {
 	rt.RegisterPackage("events", func(rt *runtime.Runtime) goja.Value {
 		return rt.LoadGlue("core/events/events.js", eventsJS, runtime.Natives{
 			"inspect": func(c goja.FunctionCall) goja.Value {
-				return rt.VM.ToValue(runtime.Inspect(c.Argument(0), runtime.InspectOptions{Depth: 2}))
+				return rt.VM.ToValue(runtime.Inspect(c.Argument(0), runtime.InspectOptions{Depth: 2, Runtime: rt.VM}))
 			},
 		}).Exports
 	})

@@ -1,0 +1,48 @@
+// Package util is require("util"): Node 20's format (every %-directive), inspect (the
+// runtime's Inspect, util.inspect's layout), inherits, promisify (and its custom symbol),
+// callbackify, deprecate, types, isDeepStrictEqual, TextEncoder/TextDecoder and the legacy
+// is* checks (docs/modern-buffer-and-modules.md).
+package util
+
+import (
+	_ "embed"
+	"math"
+
+	"github.com/dop251/goja"
+
+	"earlynode/runtime"
+)
+
+//go:embed util.js
+var utilJS string
+
+// Install registers the "util" package.
+func Install(rt *runtime.Runtime) {
+	rt.RegisterPackage("util", func(rt *runtime.Runtime) goja.Value {
+		g := rt.LoadGlue("core/util/util.js", utilJS, runtime.Natives{
+			"inspect": func(c goja.FunctionCall) goja.Value { return inspect(rt, c) },
+		})
+		return g.Exports
+	})
+}
+
+// inspect(value, depth, colors) renders value as util.inspect does; depth null or Infinity
+// means no limit.
+func inspect(rt *runtime.Runtime, c goja.FunctionCall) goja.Value {
+	depth := 2
+	if d := c.Argument(1); goja.IsNull(d) {
+		depth = math.MaxInt32
+	} else if !goja.IsUndefined(d) {
+		f := d.ToFloat()
+		switch {
+		case f > math.MaxInt32 || math.IsInf(f, 1):
+			depth = math.MaxInt32
+		case f < 0 || math.IsNaN(f):
+			depth = -1
+		default:
+			depth = int(f)
+		}
+	}
+	opts := runtime.InspectOptions{Depth: depth, Colors: c.Argument(2).ToBoolean(), Runtime: rt.VM}
+	return rt.VM.ToValue(runtime.Inspect(c.Argument(0), opts))
+}
