@@ -2,6 +2,7 @@ package main
 
 import (
 	"earlynode/modules/binaryjs"
+	"earlynode/modules/core/assert"
 	"earlynode/modules/core/buffer"
 	corecrypto "earlynode/modules/core/crypto"
 	"earlynode/modules/core/events"
@@ -22,6 +23,7 @@ import (
 
 // installers add each API area to a new runtime: the node.* namespace and the built-in packages.
 var installers = []func(*runtime.Runtime){
+	assert.Install,
 	binaryjs.Install,
 	corecrypto.Install,
 	corefs.Install,

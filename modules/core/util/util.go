@@ -22,8 +22,31 @@ func Install(rt *runtime.Runtime) {
 		g := rt.LoadGlue("core/util/util.js", utilJS, runtime.Natives{
 			"inspect": func(c goja.FunctionCall) goja.Value { return inspect(rt, c) },
 		})
+		deepEqual := g.Hook("deepEqual")
+		deepEqualState.Set(rt, g.Exports, &sharedFn{rt.VM.ToValue(func(c goja.FunctionCall) goja.Value {
+			r, err := deepEqual(goja.Undefined(), c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return r
+		})})
 		return g.Exports
 	})
+}
+
+// deepEqualState keeps util's deepEqual(a, b, strict) on util's exports, for assert.
+var deepEqualState = runtime.NewState[*sharedFn]("util.deepEqual")
+
+// sharedFn is a JavaScript function util shares with a sibling module.
+type sharedFn struct{ fn goja.Value }
+
+// DeepEqual returns util's deepEqual(a, b, strict): Node's deep equality, strict or loose,
+// which assert shares.
+func DeepEqual(rt *runtime.Runtime) goja.Value {
+	if s, ok := deepEqualState.Get(rt.Package("util")); ok {
+		return s.fn
+	}
+	panic("util: deepEqual is missing from util's exports")
 }
 
 // inspect(value, depth, colors) renders value as util.inspect does; depth null or Infinity
