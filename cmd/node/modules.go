@@ -9,6 +9,7 @@ import (
 	corefs "earlynode/modules/core/fs"
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/core/path"
+	"earlynode/modules/core/querystring"
 	"earlynode/modules/core/string_decoder"
 	"earlynode/modules/core/util"
 	"earlynode/modules/fs"
@@ -31,6 +32,7 @@ var installers = []func(*runtime.Runtime){
 	buffer.Install,
 	events.Install,
 	path.Install,
+	querystring.Install,
 	string_decoder.Install,
 	util.Install,
 	fs.Install,
