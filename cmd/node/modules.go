@@ -11,6 +11,7 @@ import (
 	"earlynode/modules/core/path"
 	"earlynode/modules/core/querystring"
 	"earlynode/modules/core/string_decoder"
+	"earlynode/modules/core/url"
 	"earlynode/modules/core/util"
 	"earlynode/modules/fs"
 	"earlynode/modules/http"
@@ -34,6 +35,7 @@ var installers = []func(*runtime.Runtime){
 	path.Install,
 	querystring.Install,
 	string_decoder.Install,
+	url.Install,
 	util.Install,
 	fs.Install,
 	http.Install,
