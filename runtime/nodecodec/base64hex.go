@@ -3,6 +3,7 @@ package nodecodec
 import (
 	"encoding/base64"
 	"encoding/hex"
+	"unsafe"
 )
 
 // unbase64 maps a character of either base64 alphabet (standard or URL) to its value; 0xFF
@@ -23,6 +24,9 @@ var unbase64 = func() (t [256]byte) {
 // neither alphabet (whitespace, anything else) are skipped, the first '=' ends the data, and a
 // last group of two or three characters gives one or two bytes (one character gives none).
 func DecodeBase64(s string) []byte {
+	if out, ok := decodeStrict(s); ok {
+		return out
+	}
 	out := make([]byte, 0, len(s)/4*3+3)
 	var acc uint32
 	n := 0
@@ -61,19 +65,50 @@ func DecodeBase64(s string) []byte {
 	return out
 }
 
+// decodeStrict is the fast path of DecodeBase64: text that one of Go's strict decoders
+// (standard or URL alphabet, padded or not) takes whole decodes the same under Node's rules.
+func decodeStrict(s string) ([]byte, bool) {
+	if len(s) == 0 {
+		return []byte{}, true
+	}
+	src := unsafe.Slice(unsafe.StringData(s), len(s))
+	enc := base64.StdEncoding
+	for _, c := range src[:min(len(src), 64)] {
+		if c == '-' || c == '_' {
+			enc = base64.URLEncoding
+			break
+		}
+	}
+	if len(s)%4 != 0 {
+		enc = enc.WithPadding(base64.NoPadding)
+	}
+	out := make([]byte, enc.DecodedLen(len(s)))
+	n, ok := decodeParallel(enc, out, src)
+	if !ok {
+		return nil, false
+	}
+	return out[:n], true
+}
+
 // EncodeBase64 is b in base64 with padding, or in base64url without it.
 func EncodeBase64(b []byte, url bool) string {
+	enc := base64.StdEncoding
 	if url {
-		return base64.RawURLEncoding.EncodeToString(b)
+		enc = base64.RawURLEncoding
 	}
-	return base64.StdEncoding.EncodeToString(b)
+	if len(b) == 0 {
+		return ""
+	}
+	buf := make([]byte, enc.EncodedLen(len(b)))
+	encodeParallel(enc, buf, b)
+	return unsafe.String(&buf[0], len(buf))
 }
 
 // DecodeHex decodes pairs of hex digits up to the first pair that is not one, as Node does
 // ("abz1" gives one byte, a last odd digit is ignored).
 func DecodeHex(s string) []byte {
 	out := make([]byte, len(s)/2)
-	if _, err := hex.Decode(out, []byte(s[:len(out)*2])); err == nil {
+	if _, err := hex.Decode(out, unsafe.Slice(unsafe.StringData(s), len(out)*2)); err == nil {
 		return out
 	}
 	for i := range out {
@@ -99,4 +134,11 @@ func fromHex(c byte) byte {
 }
 
 // EncodeHex is b as lower-case hex digits.
-func EncodeHex(b []byte) string { return hex.EncodeToString(b) }
+func EncodeHex(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	buf := make([]byte, hex.EncodedLen(len(b)))
+	hex.Encode(buf, b)
+	return unsafe.String(&buf[0], len(buf))
+}

@@ -126,3 +126,28 @@ func FuzzDecode(f *testing.F) {
 		_ = ToString(UTF16LE, []byte(s))
 	})
 }
+
+// Large inputs are split between cores: the pieces must join up to what one pass gives.
+func TestParallelBase64(t *testing.T) {
+	data := make([]byte, parallelMin+12345)
+	for i := range data {
+		data[i] = byte(i*31 + i>>8)
+	}
+	for _, url := range []bool{false, true} {
+		s := EncodeBase64(data, url)
+		want := base64.StdEncoding.EncodeToString(data)
+		if url {
+			want = base64.RawURLEncoding.EncodeToString(data)
+		}
+		if s != want {
+			t.Fatalf("EncodeBase64(url=%v) differs from one pass", url)
+		}
+		if got := DecodeBase64(s); !bytes.Equal(got, data) {
+			t.Fatalf("DecodeBase64(url=%v) of %d chars differs", url, len(s))
+		}
+		bad := s[:len(s)/2] + "!" + s[len(s)/2:]
+		if got := DecodeBase64(bad); !bytes.Equal(got, data) {
+			t.Fatalf("lenient DecodeBase64 with a stray character differs")
+		}
+	}
+}
