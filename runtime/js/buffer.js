@@ -751,11 +751,12 @@
     var s = String(input).replace(/[\t\n\f\r ]/g, '');
     if (s.length % 4 === 0) s = s.replace(/==?$/, '');
     if (s.length % 4 === 1 || /[^A-Za-z0-9+/]/.test(s)) {
-      var e = new Error('Invalid character');
+      var e = new Error('The string to be decoded is not correctly encoded.');
       e.name = 'InvalidCharacterError';
       throw e;
     }
-    return natives.slice(natives.fromString(s, 4), LATIN1, 0, s.length);
+    var b = natives.fromString(s, 4);
+    return natives.slice(b, LATIN1, 0, b.length);
   }
 
   function btoa(input) {
