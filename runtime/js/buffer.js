@@ -779,6 +779,40 @@
     throw invalidArgType('input', ['ArrayBuffer', 'Buffer', 'TypedArray'], input);
   }
 
+  var TRANSCODE = { utf8: 'utf8', 'utf-8': 'utf8', ucs2: 'utf16le', 'ucs-2': 'utf16le', utf16le: 'utf16le',
+    'utf-16le': 'utf16le', latin1: 'latin1', binary: 'latin1', ascii: 'ascii' };
+
+  function transcodeError(code) {
+    var e = new Error('Unable to transcode Buffer [' + code + ']');
+    e.code = code;
+    e.errno = code === 'U_ILLEGAL_ARGUMENT_ERROR' ? 1 : 10;
+    return e;
+  }
+
+  // transcode re-encodes source from one Unicode encoding to another; a character the target
+  // cannot hold becomes '?'.
+  function transcode(source, fromEncoding, toEncoding) {
+    if (!isUint8Array(source)) throw invalidArgType('source', ['Buffer', 'Uint8Array'], source);
+    if (source.length === 0) return allocate(0);
+    var from = TRANSCODE[String(fromEncoding).toLowerCase()];
+    var to = TRANSCODE[String(toEncoding).toLowerCase()];
+    if (from === undefined || to === undefined) throw transcodeError('U_ILLEGAL_ARGUMENT_ERROR');
+    var src = bytesOf(source);
+    if (from === 'utf8' && !natives.isUtf8(src)) throw transcodeError('U_INVALID_CHAR_FOUND');
+    var text = slice(src, ENC[from], 0, src.length);
+    if (to === 'latin1' || to === 'ascii') {
+      var max = to === 'ascii' ? 0x7F : 0xFF;
+      var out = '';
+      for (var i = 0; i < text.length; i++) {
+        var c = text.codePointAt(i);
+        if (c > 0xFFFF) i++;
+        out += c > max ? '?' : String.fromCharCode(c);
+      }
+      text = out;
+    }
+    return natives.fromString(text, ENC[to]);
+  }
+
   function SlowBuffer(size) { return allocUnsafe(size); }
   SlowBuffer.prototype = proto;
   Object.setPrototypeOf(SlowBuffer, Buffer);
@@ -787,6 +821,7 @@
     exports: {
       Buffer: Buffer,
       SlowBuffer: SlowBuffer,
+      transcode: transcode,
       isUtf8: function isUtf8(input) { return natives.isUtf8(bytesInput(input)); },
       isAscii: function isAscii(input) {
         var b = bytesInput(input);

@@ -11,3 +11,8 @@ for (const s of ['aGk', ' aG k= ', 'aGk==', 'aG=k', '=', '', 'YQ', 'Y', 'a-_b', 
   try { console.log(JSON.stringify(s), JSON.stringify(require('buffer').atob(s))); } catch (e) { console.log(JSON.stringify(s), e.name); }
 }
 console.log(require('buffer').btoa('\u00ff\u0000a'), require('buffer').btoa(123), require('buffer').btoa(''));
+const { transcode } = require('buffer');
+const tc = (...a) => { try { console.log(transcode(...a)); } catch (e) { console.log(e.name, e.code, e.message); } };
+tc(Buffer.from('h€é'), 'utf8', 'ascii'); tc(Buffer.from('h€é'), 'utf8', 'latin1'); tc(Buffer.from('h€é'), 'utf8', 'ucs2');
+tc(Buffer.from('hé', 'latin1'), 'latin1', 'utf8'); tc(Buffer.from('hi'), 'utf8', 'hex'); tc('x', 'utf8', 'ascii'); tc(Buffer.from('a😀'), 'utf8', 'latin1');
+tc(Buffer.from([0xff]), 'utf8', 'utf16le'); tc(Buffer.from('ab', 'ucs2'), 'ucs2', 'utf8'); tc(Buffer.from('a'), 'binary', 'UTF-8'); tc(Buffer.alloc(0), 'utf8', 'ascii');
