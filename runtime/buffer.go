@@ -41,7 +41,7 @@ func (rt *Runtime) legacyBuffer(b goja.Value) goja.Value {
 }
 
 // BufferModule returns require("buffer"): Buffer, SlowBuffer, constants, kMaxLength, atob,
-// btoa, isUtf8, isAscii, INSPECT_MAX_BYTES.
+// btoa, isUtf8, isAscii, transcode, INSPECT_MAX_BYTES.
 func (rt *Runtime) BufferModule() *goja.Object {
 	rt.VM.GlobalObject().Get("Buffer") // makes the module
 	return rt.bufferModule

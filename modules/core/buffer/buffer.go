@@ -1,5 +1,5 @@
 // Package buffer is require("buffer"): Node 20's buffer module (Buffer, SlowBuffer, constants,
-// kMaxLength, kStringMaxLength, INSPECT_MAX_BYTES, atob, btoa, isUtf8, isAscii), made with the
+// kMaxLength, kStringMaxLength, INSPECT_MAX_BYTES, atob, btoa, isUtf8, isAscii, transcode), made with the
 // global Buffer by the runtime (runtime/buffer.go).
 package buffer
 
