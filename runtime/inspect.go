@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"github.com/dop251/goja"
 )
@@ -166,6 +167,9 @@ func (in *inspector) primitive(v goja.Value) (string, bool) {
 func (in *inspector) value(v goja.Value, level, indent int) string {
 	key := in.key
 	in.key = ""
+	if str, ok := v.(goja.String); ok && !in.opts.Console {
+		return in.stringText(str.String(), indent)
+	}
 	if s, ok := in.primitive(v); ok {
 		return s
 	}
@@ -681,4 +685,34 @@ func symbolText(s *goja.Symbol) string {
 		return d
 	}
 	return "Symbol(" + d + ")"
+}
+
+// Strings longer than this many UTF-16 units are cut (util.inspect's maxStringLength).
+const maxStringLength = 10000
+
+// stringText is a string as util.inspect shows it at the given indentation: quoted, cut after
+// maxStringLength units, and when longer than 16 units and than the line, one quoted piece
+// per line joined with " +".
+func (in *inspector) stringText(s string, indent int) string {
+	units := utf16.Encode([]rune(s))
+	trailer := ""
+	if len(units) > maxStringLength {
+		rest := len(units) - maxStringLength
+		s = string(utf16.Decode(units[:maxStringLength]))
+		trailer = "... " + strconv.Itoa(rest) + " more character"
+		if rest > 1 {
+			trailer += "s"
+		}
+		units = units[:maxStringLength]
+	}
+	if len(units) > 16 && len(units) > breakLength-indent-4 {
+		var parts []string
+		for _, line := range strings.SplitAfter(s, "\n") {
+			if line != "" {
+				parts = append(parts, in.style(quote(line), "string"))
+			}
+		}
+		return strings.Join(parts, " +\n"+strings.Repeat(" ", indent+2)) + trailer
+	}
+	return in.style(quote(s), "string") + trailer
 }
