@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/dop251/goja"
+
+	"earlynode/runtime/nodecodec"
 )
 
 // Encoding names how bytes cross into JavaScript: 0.1.0's three ("utf8", "ascii", "raw": arrays
@@ -143,36 +145,30 @@ func (rt *Runtime) ValueOf(data []byte, enc Encoding) goja.Value {
 }
 
 // EncodeString is Buffer.from(s, encoding) for Node's encoding names (the libraries' sockets
-// are written with them); utf8 (also what an unknown name gives, as Node does for writes) is
-// done in Go, the others by the program's Buffer.
+// are written with them); an unknown name is utf8, as Node does for writes.
 func (rt *Runtime) EncodeString(s string, encoding string) ([]byte, error) {
-	switch strings.ToLower(encoding) {
-	case "utf8", "utf-8", "":
+	e, ok := nodecodec.Lookup(encoding)
+	if !ok {
 		return []byte(s), nil
 	}
-	v, err := rt.bufferFrom(rt.VM.ToValue(s), encoding)
-	if err != nil {
-		return nil, err
-	}
-	return rt.BytesOf(v, BufferEncoding)
+	return nodecodec.FromString(e, s), nil
 }
 
-// bufferFrom calls JavaScript's Buffer.from(v, encoding).
-func (rt *Runtime) bufferFrom(v goja.Value, encoding string) (goja.Value, error) {
-	buf := rt.VM.Get("Buffer").ToObject(rt.VM)
-	from, _ := goja.AssertFunction(buf.Get("from"))
-	return from(buf, v, rt.VM.ToValue(encoding))
-}
-
-// DecodeString is buffer.toString(encoding) for Node's encoding names.
+// DecodeString is buffer.toString(encoding) for Node's encoding names; an unknown name is an
+// error.
 func (rt *Runtime) DecodeString(b []byte, encoding string) (goja.Value, error) {
 	switch strings.ToLower(encoding) {
 	case "utf8", "utf-8", "":
 		return rt.ValueOf(b, UTF8), nil
 	}
-	buf := rt.NewBuffer(b)
-	ts, _ := goja.AssertFunction(buf.Get("toString"))
-	return ts(buf, rt.VM.ToValue(encoding))
+	e, ok := nodecodec.Lookup(encoding)
+	if !ok {
+		return nil, fmt.Errorf("unknown encoding %q", encoding)
+	}
+	if e == nodecodec.UTF16LE {
+		return goja.StringFromUTF16(nodecodec.ToUnits(b)), nil
+	}
+	return rt.StringValue(nodecodec.ToString(e, b)), nil
 }
 
 // NewEmitter returns a new object inheriting from node.EventEmitter.prototype.

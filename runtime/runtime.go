@@ -56,8 +56,9 @@ type Runtime struct {
 	onExitRun bool
 	exitHooks []func()
 
-	streamsKit *streams     // node.Stream, made on first use (stream.go)
-	glueLib    *goja.Object // the runtime argument of glue files (native.go)
+	streamsKit   *streams     // node.Stream, made on first use (stream.go)
+	glueLib      *goja.Object // the runtime argument of glue files (native.go)
+	bufferModule *goja.Object // require("buffer"), made with the global Buffer (buffer.go)
 
 	calls callCache // the functions last called as listeners (events.go)
 }

@@ -19,7 +19,7 @@ func TestLayout(t *testing.T) {
 	// Modules every module may use: shared code and the public Go API of node.http (the one
 	// WebSocket upgrade) and of the BinaryPack codec.
 	shared := []string{"modules/internal/", "modules/http", "modules/binarypack"}
-	pure := []string{"/wire", "modules/binarypack", "modules/peerjs/signal", "modules/internal/ipc/jsonframe", "runtime/utf8split"}
+	pure := []string{"/wire", "modules/binarypack", "modules/peerjs/signal", "modules/internal/ipc/jsonframe", "runtime/utf8split", "runtime/nodecodec"}
 	// Go services below JavaScript: on the loop's I/O layer, but free of goja and the runtime.
 	gojaFree := []string{"modules/http/websocket"}
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
