@@ -168,3 +168,13 @@ func latin1String(b []byte, mask byte) string {
 	}
 	return sb.String()
 }
+
+// FromStringNamed is Buffer.from(s, name) for an encoding name as Node reads it, with utf8
+// for a name it does not know (as Node's fs and crypto write such strings).
+func FromStringNamed(s, name string) []byte {
+	e, ok := Lookup(name)
+	if !ok {
+		e = UTF8
+	}
+	return FromString(e, s)
+}

@@ -151,3 +151,29 @@ func TestParallelBase64(t *testing.T) {
 		}
 	}
 }
+
+// TestFromStringNamed: strings as fs writes and crypto updates take them, by encoding name.
+func TestFromStringNamed(t *testing.T) {
+	for _, tc := range []struct {
+		s, enc string
+		want   []byte
+	}{
+		{"héllo", "utf8", []byte("h\xc3\xa9llo")},
+		{"héllo", "latin1", []byte("h\xe9llo")},
+		{"héllo", "binary", []byte("h\xe9llo")},
+		{"68656c6c6f", "hex", []byte("hello")},
+		{"68656c6c6fz", "hex", []byte("hello")},
+		{"6g", "hex", []byte{}},
+		{"aGVsbG8=", "base64", []byte("hello")},
+		{"aGVsbG8", "base64", []byte("hello")},
+		{"-_8", "base64url", []byte{0xfb, 0xff}},
+		{"a b*c", "base64", []byte{0x69, 0xb7}},
+		{"aGk=aGk=", "base64", []byte("hi")},
+		{"hi", "utf16le", []byte{'h', 0, 'i', 0}},
+		{"x", "unknown", []byte("x")},
+	} {
+		if got := FromStringNamed(tc.s, tc.enc); !bytes.Equal(got, tc.want) {
+			t.Errorf("FromStringNamed(%q, %q) = %x, want %x", tc.s, tc.enc, got, tc.want)
+		}
+	}
+}

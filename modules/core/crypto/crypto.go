@@ -15,8 +15,8 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/modules/internal/nodeenc"
 	"earlynode/runtime"
+	"earlynode/runtime/nodecodec"
 )
 
 //go:embed crypto.js
@@ -129,7 +129,7 @@ func (m *module) bytes(name string, v goja.Value, encoding goja.Value) []byte {
 		if encoding != nil && !goja.IsUndefined(encoding) && !goja.IsNull(encoding) {
 			enc = strings.ToLower(encoding.String())
 		}
-		return nodeenc.Encode(s, enc)
+		return nodecodec.FromStringNamed(s, enc)
 	}
 	if m.isView(v) {
 		b, err := m.rt.BytesOf(v, runtime.BufferEncoding)

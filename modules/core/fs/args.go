@@ -13,8 +13,8 @@ import (
 
 	"github.com/dop251/goja"
 
-	"earlynode/modules/internal/nodeenc"
 	"earlynode/runtime"
+	"earlynode/runtime/nodecodec"
 )
 
 // absent reports whether an optional argument was left out (undefined or null).
@@ -240,7 +240,7 @@ func get(o *goja.Object, name string) goja.Value {
 // (its bytes, shared with JavaScript).
 func (m *module) dataArg(name string, v goja.Value, encoding string) []byte {
 	if s, ok := stringOf(v); ok {
-		return nodeenc.Encode(s, encoding)
+		return nodecodec.FromStringNamed(s, encoding)
 	}
 	if o, ok := v.(*goja.Object); ok && m.isBufferLike(o) {
 		if b, err := m.rt.BytesOf(o, runtime.BufferEncoding); err == nil {
