@@ -15,7 +15,8 @@ var serverState = runtime.NewState[*Server]("http.server")
 
 // Server is the Go side of a node.http server object.
 type Server struct {
-	hooks hooks // Go-side handlers (AttachUpgrade, AttachRoute)
+	hooks     hooks     // Go-side handlers (AttachUpgrade, AttachRoute)
+	deadlines deadlines // how long a request may take to arrive (deadline.go)
 
 	m     *module
 	obj   *goja.Object
@@ -37,11 +38,13 @@ func serverOf(v goja.Value) (*Server, error) {
 }
 
 // newServer makes a server object: the request listener is added to `request`; options take
-// what node.tcp servers take ({backlog}), which the kernel's default serves.
+// what node.tcp servers take ({backlog}, which the kernel's default serves) and Node's
+// {headersTimeout, requestTimeout} (deadline.go).
 func (m *module) newServer(listener, options goja.Value) *Server {
-	s := &Server{m: m, conns: map[*serverConn]struct{}{}}
+	s := &Server{m: m, conns: map[*serverConn]struct{}{}, deadlines: defaultDeadlines}
 	s.obj = m.newEmitterWith(m.serverProto)
 	serverState.Set(m.rt, s.obj, s)
+	s.setDeadlines(options)
 	if _, ok := goja.AssertFunction(listener); ok {
 		add, _ := goja.AssertFunction(s.obj.Get("addListener"))
 		if _, err := add(s.obj, m.rt.VM.ToValue("request"), listener); err != nil {
@@ -70,6 +73,7 @@ func (m *module) serverPrototype() *goja.Object {
 		s.listen(port, host)
 		return goja.Undefined()
 	})
+	m.defineDeadlineProperties(p)
 	p.Set("close", func(c goja.FunctionCall) goja.Value {
 		this(c, "close").close()
 		return goja.Undefined()

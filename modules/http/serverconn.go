@@ -42,6 +42,8 @@ type serverConn struct {
 	spare       [][]byte    // output buffers of answered responses, for reuse
 	written     []*response // answered responses whose buffers go back to spare
 	scratch     []byte      // where pipelined answers are joined into one write
+
+	clock requestClock // the deadlines of the request arriving (deadline.go)
 }
 
 // routeCall is a request for a RouteHandler whose body is still arriving.
@@ -85,6 +87,7 @@ func (m *module) newServerConn(srv *Server, s *netpoll.Stream) (*serverConn, err
 // start emits `connection` and starts the idle timer.
 func (sc *serverConn) start() error {
 	sc.armTimer(sc.timeout)
+	sc.clock.begin(sc)
 	if runtime.HasListeners(sc.srv.obj, "connection") {
 		return sc.m.rt.Emit(sc.srv.obj, "connection", sc.obj)
 	}
@@ -96,6 +99,7 @@ func (sc *serverConn) Data(b []byte) error {
 	if sc.dead || sc.lingering || sc.failed || sc.upgrade != nil {
 		return nil
 	}
+	sc.clock.data(sc)
 	sc.inBatch = true
 	err := sc.parse(b)
 	sc.inBatch = false
@@ -123,6 +127,7 @@ func (sc *serverConn) parse(data []byte) error {
 		case wire.EventNeedInput:
 			return nil
 		case wire.EventHead:
+			sc.clock.head(sc)
 			err = sc.head(p.Head())
 		case wire.EventBody:
 			switch {
@@ -143,6 +148,7 @@ func (sc *serverConn) parse(data []byte) error {
 				err = sc.cur.emitBody(p.Body())
 			}
 		case wire.EventComplete:
+			sc.clock.complete(sc, len(data) > 0)
 			switch {
 			case sc.route != nil:
 				sc.runRoute(sc.route)
@@ -447,6 +453,7 @@ func (sc *serverConn) handOver() {
 	u := sc.upgrade
 	sc.upgrade = nil
 	sc.dead = true
+	sc.clock.stop()
 	if sc.timer != nil {
 		sc.timer.Stop()
 	}
@@ -460,6 +467,7 @@ func (sc *serverConn) handOver() {
 // forgotten and the connection object emits `disconnect(had_error)`.
 func (sc *serverConn) ended(err error) error {
 	sc.dead = true
+	sc.clock.stop()
 	delete(sc.srv.conns, sc)
 	if sc.timer != nil {
 		sc.timer.Stop()
