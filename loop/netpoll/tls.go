@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"sync"
+	"time"
 
 	"earlynode/loop"
 )
@@ -20,6 +21,20 @@ func (e *HandshakeError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the cause.
 func (e *HandshakeError) Unwrap() error { return e.Err }
+
+// DefaultHandshakeTimeout is how long a TLS handshake may take, from Start (or Handshake) to
+// its end, unless SetHandshakeTimeout says otherwise: a peer that connects and never finishes
+// its handshake (never sends a ClientHello, say) is dropped then, rather than holding a
+// connection slot for ever.
+const DefaultHandshakeTimeout = 10 * time.Second
+
+// HandshakeTimeoutError is why a connection whose handshake outlived its deadline ended
+// (wrapped in a *HandshakeError).
+type HandshakeTimeoutError struct{ Limit time.Duration }
+
+func (e *HandshakeTimeoutError) Error() string {
+	return "tls: handshake not complete within the handshake deadline of " + e.Limit.String()
+}
 
 // TLSConn is a TLS connection (client or server, with a crypto/tls configuration the caller
 // supplies) over a Stream, driven by the loop with the Stream's vocabulary: Handler gets the
@@ -61,6 +76,8 @@ type TLSConn struct {
 	ended       bool // End was called on h
 	endPending  bool // the stream ended before Start named h
 	drainPosted bool
+	hsLimit     time.Duration // the handshake deadline; 0: none
+	hsTimer     *loop.Timer
 }
 
 // TLSClient makes a client connection over s, a Stream not yet started (from Dial, say);
@@ -80,11 +97,16 @@ func TLSServer(s *Stream, conf *tls.Config) *TLSConn {
 }
 
 func newTLS(s *Stream) *TLSConn {
-	t := &TLSConn{s: s}
+	t := &TLSConn{s: s, hsLimit: DefaultHandshakeTimeout}
 	t.raw = &tlsTransport{t: t, blocking: true}
 	t.raw.cond = sync.NewCond(&t.raw.mu)
 	return t
 }
+
+// SetHandshakeTimeout sets how long the handshake may take (0: no limit); call it before Start
+// or Handshake. A handshake still under way then aborts the connection with a
+// *HandshakeError wrapping a *HandshakeTimeoutError.
+func (t *TLSConn) SetHandshakeTimeout(d time.Duration) { t.hsLimit = d }
 
 // Stream returns the stream the connection runs on.
 func (t *TLSConn) Stream() *Stream { return t.s }
@@ -142,6 +164,15 @@ func (t *TLSConn) begin() error {
 		hs.Unref()
 	}
 	t.hs = hs
+	if t.hsLimit > 0 {
+		t.hsTimer = t.s.p.l.SetTimer(t.hsLimit, func() error {
+			if !t.handshook && !t.closed {
+				t.Abort(&HandshakeTimeoutError{Limit: t.hsLimit})
+			}
+			return nil
+		})
+		t.hsTimer.Unref() // the handshake's handle keeps the loop alive, when referenced
+	}
 	go func() {
 		err := t.tc.HandshakeContext(context.Background())
 		hs.Close(func() error { return t.handshakeDone(err) })
@@ -152,6 +183,9 @@ func (t *TLSConn) begin() error {
 // handshakeDone runs on the loop once the handshake goroutine has finished with t.tc.
 func (t *TLSConn) handshakeDone(err error) error {
 	t.handshook = true
+	if t.hsTimer != nil {
+		t.hsTimer.Stop()
+	}
 	if t.closed {
 		return t.endedInHandshake()
 	}

@@ -473,3 +473,44 @@ func TestTLSPeerResetDuringHandshake(t *testing.T) {
 		t.Fatalf("End called %d times with %v, want a handshake error", r.ends, r.endErr)
 	}
 }
+
+// TestTLSHandshakeDeadline: a peer that never sends its hello is dropped once the handshake
+// deadline passes, with an error naming the deadline; the default is DefaultHandshakeTimeout.
+func TestTLSHandshakeDeadline(t *testing.T) {
+	tests := []struct {
+		name   string
+		client bool
+	}{
+		{"server waiting for a ClientHello", false},
+		{"client waiting for a ServerHello", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fd, peer := pair(t)
+			go io.Copy(io.Discard, peer) // reads, never answers
+			r := &recorder{}
+			conf := serverConf(t, 0)
+			if tt.client {
+				conf = clientConf(t, 0)
+			}
+			start := time.Now()
+			runTLS(t, fd, conf, tt.client, r, func(l *loop.Loop, c *TLSConn) {
+				if c.hsLimit != DefaultHandshakeTimeout || DefaultHandshakeTimeout != 10*time.Second {
+					t.Errorf("handshake deadline %v by default, want 10s", c.hsLimit)
+				}
+				c.SetHandshakeTimeout(150 * time.Millisecond)
+			})
+			var he *HandshakeError
+			var te *HandshakeTimeoutError
+			if r.ends != 1 || !errors.As(r.endErr, &he) || !errors.As(r.endErr, &te) {
+				t.Fatalf("End called %d times with %v, want a handshake timeout", r.ends, r.endErr)
+			}
+			if want := "tls: handshake not complete within the handshake deadline of 150ms"; r.endErr.Error() != want {
+				t.Errorf("error %q, want %q", r.endErr, want)
+			}
+			if took := time.Since(start); took < 150*time.Millisecond {
+				t.Errorf("ended after %v, before the deadline", took)
+			}
+		})
+	}
+}
