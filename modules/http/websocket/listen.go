@@ -19,7 +19,15 @@ type Service struct {
 	// Request answers a plain request: status, headers and the whole body (Content-Length is
 	// added when missing). nil answers everything with 404.
 	Request func(head *wire.Head) (status int, headers []wire.Header, body []byte)
+	// HeadTimeout bounds how long a request head (an upgrade request's included) may take to
+	// arrive, from the connection's opening or the request's first byte: a late one is
+	// answered 408 and its connection closed. 0 means DefaultHeadTimeout; < 0, no limit.
+	HeadTimeout time.Duration
 }
+
+// DefaultHeadTimeout is Service.HeadTimeout's default: node.http's (and Node 20's)
+// headersTimeout.
+const DefaultHeadTimeout = 60 * time.Second
 
 // IdleTimeout is how long Listen keeps a connection that has not upgraded and sends nothing.
 const IdleTimeout = 60 * time.Second
@@ -70,7 +78,12 @@ func (s *Listener) accept(st *netpoll.Stream) error {
 		return nil
 	}
 	s.conns[c] = struct{}{}
-	c.timer = s.l.SetTimer(IdleTimeout, c.onTimer)
+	c.headLimit = s.svc.HeadTimeout
+	if c.headLimit == 0 {
+		c.headLimit = DefaultHeadTimeout
+	}
+	c.inHead, c.headStart = true, s.l.Now()
+	c.timer = s.l.SetTimer(c.nextCheck(), c.onTimer)
 	c.timer.Unref()
 	return nil
 }
@@ -83,10 +96,17 @@ type httpConn struct {
 	timer   *loop.Timer
 	upgrade *wire.Head // an upgrade request whose end is due
 	done    bool       // handed over, or closing: nothing more is read
+
+	headLimit time.Duration // see Service.HeadTimeout
+	inHead    bool          // a request head is arriving
+	headStart time.Time     // since when
 }
 
 // Data parses one read (netpoll.Handler).
 func (c *httpConn) Data(b []byte) error {
+	if !c.inHead && !c.done && len(b) > 0 {
+		c.inHead, c.headStart = true, c.s.l.Now()
+	}
 	for !c.done {
 		ev, n, perr := c.p.Next(b)
 		b = b[n:]
@@ -98,6 +118,7 @@ func (c *httpConn) Data(b []byte) error {
 		case wire.EventNeedInput:
 			return nil
 		case wire.EventHead:
+			c.inHead = false
 			if h := c.p.Head(); h.Upgrade {
 				c.upgrade = new(wire.Head)
 				*c.upgrade = *h
@@ -181,15 +202,39 @@ func (c *httpConn) End(error) error {
 	return nil
 }
 
-// onTimer drops a connection idle for IdleTimeout.
+// headLeft returns how long the head arriving has left, and whether one is arriving under a
+// deadline.
+func (c *httpConn) headLeft() (time.Duration, bool) {
+	if !c.inHead || c.headLimit < 0 {
+		return 0, false
+	}
+	return c.headLimit - c.s.l.Now().Sub(c.headStart), true
+}
+
+// nextCheck returns when onTimer should next look: at the idle timeout or the head deadline.
+func (c *httpConn) nextCheck() time.Duration {
+	next := IdleTimeout - c.st.Idle()
+	if left, ok := c.headLeft(); ok && left < next {
+		next = left
+	}
+	return next
+}
+
+// onTimer answers 408 to a head late on its deadline and drops a connection idle for
+// IdleTimeout.
 func (c *httpConn) onTimer() error {
-	if _, ok := c.s.conns[c]; !ok {
+	if _, ok := c.s.conns[c]; !ok || c.done {
 		return nil
 	}
-	if idle := c.st.Idle(); idle < IdleTimeout {
-		c.timer.Reset(IdleTimeout - idle)
+	if left, ok := c.headLeft(); ok && left <= 0 {
+		c.finish(wire.AppendErrorResponse(nil, &wire.Error{Kind: wire.ErrIncomplete, Status: 408,
+			Msg: "request head not received within " + c.headLimit.String()}))
 		return nil
 	}
-	c.st.Abort(nil)
+	if c.st.Idle() >= IdleTimeout {
+		c.st.Abort(nil)
+		return nil
+	}
+	c.timer.Reset(c.nextCheck())
 	return nil
 }
