@@ -83,10 +83,13 @@ func (m *module) publishBatch(target *goja.Object, b *jsonBatch, socket *goja.Ob
 			typ, data = m.rt.VM.ToValue("error"), m.invalidJSON(bad)
 		} else {
 			var err error
-			if typ, err = m.json.Value(rawType); err != nil {
-				return err
+			if typ, err = m.json.Value(rawType); err == nil {
+				data, err = m.json.Value(rawData)
 			}
-			if data, err = m.json.Value(rawData); err != nil {
+			if ex, ok := err.(*goja.Exception); ok {
+				// Nested too deep: an 'error' event, as for a message that is not JSON.
+				typ, data = m.rt.VM.ToValue("error"), ex.Value()
+			} else if err != nil {
 				return err
 			}
 		}

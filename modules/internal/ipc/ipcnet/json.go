@@ -17,6 +17,7 @@ type JSON struct {
 	obj       *goja.Object
 	parse     goja.Callable
 	stringify goja.Callable
+	rangeErr  goja.Callable // throws a RangeError (see tooDeep)
 }
 
 // NewJSON looks up JSON.parse and JSON.stringify.
@@ -24,7 +25,23 @@ func NewJSON(rt *runtime.Runtime) *JSON {
 	obj := rt.VM.Get("JSON").ToObject(rt.VM)
 	p, _ := goja.AssertFunction(obj.Get("parse"))
 	s, _ := goja.AssertFunction(obj.Get("stringify"))
-	return &JSON{rt: rt, obj: obj, parse: p, stringify: s, keys: keyMap{}}
+	re, _ := goja.AssertFunction(rt.VM.Get("RangeError"))
+	return &JSON{rt: rt, obj: obj, parse: p, stringify: s, keys: keyMap{}, rangeErr: re}
+}
+
+// tooDeep returns the exception of a RangeError saying what nests deeper than
+// jsonframe.MaxDepth.
+func (j *JSON) tooDeep(what string) error {
+	msg := what + " nests arrays and objects more than " + strconv.Itoa(jsonframe.MaxDepth) + " levels deep (the limit)"
+	thrower, _ := goja.AssertFunction(j.rt.VM.ToValue(func(goja.FunctionCall) goja.Value {
+		e, err := j.rangeErr(goja.Undefined(), j.rt.VM.ToValue(msg))
+		if err != nil {
+			panic(err)
+		}
+		panic(e)
+	}))
+	_, err := thrower(goja.Undefined())
+	return err
 }
 
 // Value turns raw JSON text (already checked by the wire codec) into a JavaScript value:
@@ -60,6 +77,9 @@ func (j *JSON) Value(raw []byte) (goja.Value, error) {
 	if !b.bad && v != nil {
 		return v, nil
 	}
+	if b.tooDeep && jsonframe.Depth(raw, jsonframe.MaxDepth) > jsonframe.MaxDepth {
+		return nil, j.tooDeep("a message received")
+	}
 	return j.Parse(string(raw))
 }
 
@@ -88,8 +108,13 @@ func (j *JSON) AppendStringify(dst []byte, v goja.Value) (out []byte, ok bool, e
 		return dst, false, nil
 	}
 	mark := len(dst)
-	if out, ok := j.appendPlain(dst, v, 0); ok {
+	var e encoder
+	out, res := e.appendPlain(dst, v, 0)
+	switch res {
+	case isPlain:
 		return out, true, nil
+	case isTooDeep:
+		return dst[:mark], false, j.tooDeep("a value sent")
 	}
 	dst = dst[:mark]
 	s, ok, err := j.Stringify(v)

@@ -16,12 +16,13 @@ const maxBuildDepth = 200
 // as JSON.parse would make them (own data properties, "__proto__" included, the last of
 // duplicate keys winning), without goja's token-by-token JSON.parse.
 type jsonBuilder struct {
-	vm    *goja.Runtime
-	t     []byte
-	i     int
-	bad   bool   // something Value does not build itself: JSON.parse takes over
-	keys  keyMap // property names seen before, shared by the builders of one JSON
-	items []any  // scratch for array elements, shared by nesting levels
+	vm      *goja.Runtime
+	t       []byte
+	i       int
+	bad     bool   // something Value does not build itself: JSON.parse takes over
+	tooDeep bool   // bad because the nesting passed maxBuildDepth
+	keys    keyMap // property names seen before, shared by the builders of one JSON
+	items   []any  // scratch for array elements, shared by nesting levels
 }
 
 // keyMap interns property names: messages repeat the same few keys.
@@ -55,6 +56,7 @@ func (b *jsonBuilder) space() {
 func (b *jsonBuilder) value(depth int) goja.Value {
 	b.space()
 	if b.bad || b.i >= len(b.t) || depth > maxBuildDepth {
+		b.tooDeep = b.tooDeep || depth > maxBuildDepth
 		b.bad = true
 		return nil
 	}

@@ -9,24 +9,56 @@ import (
 	"earlynode/modules/internal/ipc/jsonframe"
 )
 
-// maxEncodeDepth is the nesting beyond which appendPlain leaves the value to JSON.stringify
-// (which also reports cycles).
-const maxEncodeDepth = 64
+// cycleCheckDepth is the nesting beyond which appendPlain looks for cycles (a cycle nests
+// without end; below it, jsonframe.MaxDepth stops one).
+const cycleCheckDepth = 64
+
+// plainResult is what appendPlain found.
+type plainResult uint8
+
+const (
+	isPlain   plainResult = iota // appended
+	notPlain                     // something only JSON.stringify can write (or a cycle)
+	isTooDeep                    // nested deeper than jsonframe.MaxDepth
+)
+
+// encoder is one AppendStringify's walk: path holds the arrays and objects being written, so
+// that a cycle is found in time linear in the depth (JSON.stringify's own check is quadratic).
+type encoder struct {
+	path []*goja.Object
+}
 
 // appendPlain appends JSON.stringify's text for v when v is made only of primitives, arrays
 // and plain objects (class "Object" with no toJSON), which is what IPC messages are; ok is
-// false (and dst unchanged in meaning) for anything else, which JSON.stringify then handles.
+// notPlain (dst unchanged in meaning) for anything else, which JSON.stringify then handles,
+// and isTooDeep past jsonframe.MaxDepth.
 // undefined, functions and symbols are left out of objects and written null in arrays, as
 // JSON.stringify does; the caller handles a top-level undefined.
-func (j *JSON) appendPlain(dst []byte, v goja.Value, depth int) ([]byte, bool) {
-	if depth > maxEncodeDepth {
-		return dst, false
-	}
+func (e *encoder) appendPlain(dst []byte, v goja.Value, depth int) ([]byte, plainResult) {
 	switch x := v.(type) {
 	case *goja.Object:
 		if _, isFn := goja.AssertFunction(x); isFn {
-			return append(dst, "null"...), true // only reached inside arrays
+			return append(dst, "null"...), isPlain // only reached inside arrays
 		}
+		if depth >= jsonframe.MaxDepth {
+			for _, o := range e.path {
+				if o.SameAs(x) {
+					return dst, notPlain // a cycle: JSON.stringify says so
+				}
+			}
+			return dst, isTooDeep
+		}
+		if depth == cycleCheckDepth {
+			seen := make(map[*goja.Object]bool, len(e.path))
+			for _, o := range e.path {
+				if seen[o] {
+					return dst, notPlain
+				}
+				seen[o] = true
+			}
+		}
+		e.path = append(e.path, x)
+		defer func() { e.path = e.path[:len(e.path)-1] }()
 		switch x.ClassName() {
 		case "Array":
 			n := int(x.Get("length").ToInteger())
@@ -35,26 +67,26 @@ func (j *JSON) appendPlain(dst []byte, v goja.Value, depth int) ([]byte, bool) {
 				if i > 0 {
 					dst = append(dst, ',')
 				}
-				e := x.Get(strconv.Itoa(i))
-				if skipped(e) {
+				el := x.Get(strconv.Itoa(i))
+				if skipped(el) {
 					dst = append(dst, "null"...)
 					continue
 				}
-				var ok bool
-				if dst, ok = j.appendPlain(dst, e, depth+1); !ok {
-					return dst, false
+				var res plainResult
+				if dst, res = e.appendPlain(dst, el, depth+1); res != isPlain {
+					return dst, res
 				}
 			}
-			return append(dst, ']'), true
+			return append(dst, ']'), isPlain
 		case "Object":
 			if tj := x.Get("toJSON"); tj != nil && !goja.IsUndefined(tj) {
-				return dst, false
+				return dst, notPlain
 			}
 			dst = append(dst, '{')
 			first := true
 			for _, k := range x.Keys() {
-				e := x.Get(k)
-				if skipped(e) {
+				el := x.Get(k)
+				if skipped(el) {
 					continue
 				}
 				if !first {
@@ -63,34 +95,34 @@ func (j *JSON) appendPlain(dst []byte, v goja.Value, depth int) ([]byte, bool) {
 				first = false
 				dst = jsonframe.AppendString(dst, k)
 				dst = append(dst, ':')
-				var ok bool
-				if dst, ok = j.appendPlain(dst, e, depth+1); !ok {
-					return dst, false
+				var res plainResult
+				if dst, res = e.appendPlain(dst, el, depth+1); res != isPlain {
+					return dst, res
 				}
 			}
-			return append(dst, '}'), true
+			return append(dst, '}'), isPlain
 		}
-		return dst, false
+		return dst, notPlain
 	}
 	if v == nil || goja.IsNull(v) {
-		return append(dst, "null"...), true
+		return append(dst, "null"...), isPlain
 	}
-	switch e := v.Export().(type) {
+	switch p := v.Export().(type) {
 	case string:
-		if isWellFormed(e) {
-			return jsonframe.AppendString(dst, e), true
+		if isWellFormed(p) {
+			return jsonframe.AppendString(dst, p), isPlain
 		}
 	case int64:
-		return strconv.AppendInt(dst, e, 10), true
+		return strconv.AppendInt(dst, p, 10), isPlain
 	case bool:
-		return strconv.AppendBool(dst, e), true
+		return strconv.AppendBool(dst, p), isPlain
 	case float64:
-		if math.IsNaN(e) || math.IsInf(e, 0) {
-			return append(dst, "null"...), true
+		if math.IsNaN(p) || math.IsInf(p, 0) {
+			return append(dst, "null"...), isPlain
 		}
-		return append(dst, v.String()...), true
+		return append(dst, v.String()...), isPlain
 	}
-	return dst, false
+	return dst, notPlain
 }
 
 // skipped reports whether JSON.stringify leaves a property with this value out.
