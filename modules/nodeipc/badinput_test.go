@@ -6,15 +6,17 @@ import (
 	"io"
 	"net"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"earlynode/internal/testenv"
 )
 
-// TestBadInput feeds our node-ipc server malformed JSON, JSON null, an endless frame and a
-// reset connection: the first two become node-ipc's invalid-JSON 'error' event and the
-// connection goes on (as in the real library); the endless frame is cut at the size limit,
+// TestBadInput feeds our node-ipc server malformed JSON, JSON null, a message nested too deep,
+// an endless frame and a reset connection: the first two become node-ipc's invalid-JSON 'error'
+// event and the connection goes on (as in the real library), the deep one an 'error' event
+// with a RangeError naming the limit, the connection going on too; the endless frame is cut at the size limit,
 // reported, and that connection closed; the reset is a socket error. A well-behaved client is
 // served throughout.
 func TestBadInput(t *testing.T) {
@@ -49,6 +51,12 @@ func TestBadInput(t *testing.T) {
 	server.WaitLines(t, 10*time.Second, `error invalid JSON: response=null err=TypeError socket=true`)
 	echo(bad, badR, `"the same connection still works"`)
 	echo(good, goodR, "2")
+	// Nested past the depth limit: refused at once with an 'error' event, not echoed (which
+	// stalled every client).
+	bad.Write([]byte(`{"type":"echo","data":` + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "}\f"))
+	server.WaitLines(t, 10*time.Second, "error undefined a message received nests arrays and objects more than 1000 levels deep (the limit)")
+	echo(bad, badR, `"still works"`)
+	echo(good, goodR, "2.5")
 
 	endless, endlessR := dial()
 	go func() {

@@ -73,7 +73,7 @@ func isReset(err error) bool {
 
 // TestBadInput feeds our socket-ipc server what the real library crashes on or never bounds:
 // malformed JSON, a null message, a listener that throws, an endless frame, a client that
-// resets; each is reported as an 'error' naming the client, that connection alone is closed,
+// resets, a message nested too deep; each is reported as an 'error' naming the client, that connection alone is closed,
 // and a well-behaved client is served throughout.
 func TestBadInput(t *testing.T) {
 	bin := testenv.Node(t)
@@ -133,8 +133,15 @@ func TestBadInput(t *testing.T) {
 	reset.c.Close()
 	server.WaitLines(t, 10*time.Second, "error Error: read ECONNRESET clientId=true")
 	echo("7")
-	if strings.Count(server.Output(), "connection") != 6 {
-		t.Errorf("want 6 connections\n%s", server.Output())
+
+	// Nested past the depth limit: refused at once, not echoed (which stalled every client).
+	deep := dialRaw(t, sock)
+	deep.send(`{"topic":"echo","message":` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + `}` + "\x00\x00")
+	deep.closedByServer()
+	server.WaitLines(t, 10*time.Second, "error RangeError: a message received nests arrays and objects more than 1000 levels deep (the limit) clientId=true")
+	echo("8")
+	if strings.Count(server.Output(), "connection") != 7 {
+		t.Errorf("want 7 connections\n%s", server.Output())
 	}
 }
 
