@@ -2,6 +2,7 @@ package binaryjs_test
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/hex"
 	"fmt"
@@ -183,6 +184,8 @@ func TestBadInput(t *testing.T) {
 		{"close for an unknown stream", frame(t, 6, nil, 99), false, "Received `close` message for unknown stream: 99"},
 		{"uint64 stream id", mustHex(t, "9302a0cfffffffffffffffff"), false, "Received `data` message for unknown stream: 18446744073709552000"},
 		{"int64 stream id", mustHex(t, "9302a0d3ffffffffffffffff"), false, "Received `data` message for unknown stream: -1"},
+		{"payload nested 1001 deep", append(append([]byte{0x93, 0x02}, bytes.Repeat([]byte{0x91}, 1001)...), 0xc0, 0x00), false,
+			"Received unparsable message: binarypack: nesting too deep: fixarray at depth 1002 exceeds the limit of 1001 at offset 1002"},
 	}
 	for i, c := range cases {
 		id := i + 1

@@ -143,7 +143,8 @@ func (s *socket) Message(text bool, data []byte) error {
 			rt.NewError("Received unparsable message: a text frame (BinaryJS messages are binary frames)"))
 		return err
 	}
-	dec := binarypack.Decoder{MaxLength: int(s.maxMsg)}
+	// The payload nests at most as deeply as a value we send may (jsvalue.MaxDepth).
+	dec := binarypack.Decoder{MaxLength: int(s.maxMsg), MaxDepth: jsvalue.MaxDepth + 1}
 	m, err := wire.Parse(data, &dec)
 	if err != nil {
 		_, err = rt.Call(s.h.onProtoErr, s.h.client, rt.NewError(err.Error()))
