@@ -113,7 +113,7 @@ func (d *Decoder) Feed(b []byte, sink Sink) error {
 			if control {
 				d.ctrl = append(d.ctrl, chunk...)
 			} else {
-				d.msg = append(d.msg, chunk...)
+				d.appendMsg(chunk)
 			}
 			continue
 		}
@@ -126,7 +126,7 @@ func (d *Decoder) Feed(b []byte, sink Sink) error {
 		case len(d.msg) == 0 && d.hdr.Fin:
 			payload = chunk // a whole message in this read: no copy
 		default:
-			d.msg = append(d.msg, chunk...)
+			d.appendMsg(chunk)
 		}
 		more, err := d.endFrame(payload, sink)
 		if err != nil {
@@ -283,6 +283,22 @@ func (d *Decoder) endFrame(payload []byte, sink Sink) (bool, error) {
 		d.msg = d.msg[:0]
 	}
 	return more, nil
+}
+
+// appendMsg adds a data frame's bytes to the message under way. Its buffer doubles (append
+// grows large slices by a quarter, which for a message of many fragments leaves several times
+// its size in discarded buffers) but never past what MaxMessage allows.
+func (d *Decoder) appendMsg(b []byte) {
+	if need := len(d.msg) + len(b); need > cap(d.msg) {
+		c := max(2*cap(d.msg), need, 512)
+		if d.MaxMessage > 0 && int64(c) > d.MaxMessage {
+			c = max(int(d.MaxMessage), need)
+		}
+		nb := make([]byte, len(d.msg), c)
+		copy(nb, d.msg)
+		d.msg = nb
+	}
+	d.msg = append(d.msg, b...)
 }
 
 // fail records the error that ended the connection and drops what was buffered.

@@ -55,7 +55,23 @@ func (s *Splitter) Feed(chunk []byte) {
 			s.buf = nil // let a buffer grown by one large frame go
 		}
 	}
+	if need := len(s.buf) + len(chunk); need > cap(s.buf) {
+		s.grow(need)
+	}
 	s.buf = append(s.buf, chunk...)
+}
+
+// grow makes room for need bytes, doubling the buffer (append grows large slices by a quarter,
+// which for one big frame leaves several times its size of discarded buffers for the
+// collector) but never past what the longest frame the limit allows needs.
+func (s *Splitter) grow(need int) {
+	c := max(2*cap(s.buf), need, 512)
+	if limit := s.maxFrame + 2*len(s.delim); c > limit {
+		c = max(limit, need)
+	}
+	nb := make([]byte, len(s.buf), c)
+	copy(nb, s.buf)
+	s.buf = nb
 }
 
 // Buffered returns how many fed bytes are held for a frame not yet complete.
