@@ -229,6 +229,34 @@ func TestBadInput(t *testing.T) {
 
 	id = next
 	next++
+	t.Run("more open streams than the limit", func(t *testing.T) {
+		ws := srv.dial(t)
+		srv.expect(t, fmt.Sprintf("client %d connected", id))
+		for i := 0; i <= 4096; i++ {
+			send(t, ws, frame(t, 1, nil, i))
+		}
+		srv.expect(t, fmt.Sprintf("client %d error: Received `stream` message over the limit of 4096 open streams per connection (options.maxStreams): 4096", id))
+		// The refused stream is closed for the peer.
+		ws.SetReadDeadline(time.Now().Add(10 * time.Second))
+		for {
+			_, b, err := ws.ReadMessage()
+			if err != nil {
+				t.Fatalf("no close for the refused stream: %v", err)
+			}
+			if m, err := wire.Parse(b, &binarypack.Decoder{}); err == nil && m.Type == wire.TypeClose && m.StreamID == int64(4096) {
+				break
+			}
+		}
+		// Once a stream closes, another may open.
+		send(t, ws, frame(t, 6, nil, 5))
+		srv.expect(t, fmt.Sprintf("client %d stream 5 close", id))
+		echoWorks(t, ws, 5000)
+		closeGracefully(ws)
+		srv.expect(t, fmt.Sprintf("client %d close 1000, clients left 1", id))
+	})
+
+	id = next
+	next++
 	t.Run("broken WebSocket framing", func(t *testing.T) {
 		ws := srv.dial(t)
 		srv.expect(t, fmt.Sprintf("client %d connected", id))

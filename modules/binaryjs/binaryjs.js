@@ -165,11 +165,18 @@
 
   // ---- BinaryClient: one connection (lib/client.js) ----
 
+  // DEFAULT_MAX_STREAMS bounds the streams a peer may hold open on one connection
+  // (options.maxStreams changes it; 0 means no limit). A stream stays open until either side
+  // destroys it, as in the real library; a `stream` message past the bound is refused: an
+  // `error` names the limit and the stream is closed at once for the peer.
+  var DEFAULT_MAX_STREAMS = 4096;
+
   function BinaryClient(socket, options) {
     if (!(this instanceof BinaryClient)) return new BinaryClient(socket, options);
     EventEmitter.call(this);
-    this._options = extend({ chunkSize: 40960 }, options);
+    this._options = extend({ chunkSize: 40960, maxStreams: DEFAULT_MAX_STREAMS }, options);
     this.streams = {};
+    this._peerStreams = 0; // streams the peer opened that are not closed
     if (typeof socket === "string") {
       this._nextId = 0;
       Object.defineProperty(this, "_socket", {
@@ -221,6 +228,13 @@
       case 0:
         break;
       case 1:
+        var max = this._options.maxStreams;
+        if (max > 0 && this._peerStreams >= max && !this.streams[streamId]) {
+          natives.send(this._socket, 6, null, streamId);
+          this.emit("error", new Error("Received `stream` message over the limit of " + max +
+            " open streams per connection (options.maxStreams): " + streamId));
+          break;
+        }
         stream = this._receiveStream(streamId);
         this.emit("stream", stream, payload);
         break;
@@ -281,7 +295,9 @@
   BinaryClient.prototype._receiveStream = function (streamId) {
     var self = this;
     var binaryStream = new BinaryStream(this._socket, streamId, false);
+    this._peerStreams++;
     binaryStream.on("close", function () {
+      self._peerStreams--;
       delete self.streams[streamId];
     });
     this.streams[streamId] = binaryStream;
