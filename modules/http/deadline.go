@@ -113,6 +113,12 @@ func (c *requestClock) fire(sc *serverConn) error {
 	if !c.active || sc.dead || sc.failed || sc.lingering {
 		return nil
 	}
+	if sc.paused {
+		// Reading stopped while answers wait (pipelining): the request is late through no
+		// fault of the client's. Its time starts again once reading could resume.
+		c.begin(sc)
+		return nil
+	}
 	left, name, ok := c.due(sc)
 	if !ok {
 		return nil
