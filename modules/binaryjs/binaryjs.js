@@ -167,8 +167,10 @@
 
   // DEFAULT_MAX_STREAMS bounds the streams a peer may hold open on one connection
   // (options.maxStreams changes it; 0 means no limit). A stream stays open until either side
-  // destroys it, as in the real library; a `stream` message past the bound is refused: an
-  // `error` names the limit and the stream is closed at once for the peer.
+  // destroys it, as in the real library, whose send() never ends the stream it makes: a
+  // connection that sends one message per stream leaves every one of them open. So a `stream`
+  // message past the bound is not refused; the peer's oldest open stream is destroyed to make
+  // room (`close` on it here, a `close` message to the peer), and memory stays bounded.
   var DEFAULT_MAX_STREAMS = 4096;
 
   function BinaryClient(socket, options) {
@@ -177,6 +179,8 @@
     this._options = extend({ chunkSize: 40960, maxStreams: DEFAULT_MAX_STREAMS }, options);
     this.streams = {};
     this._peerStreams = 0; // streams the peer opened that are not closed
+    this._peerOrder = [];  // the peer's streams in the order opened (closed ones skipped lazily)
+    this._peerHead = 0;
     if (typeof socket === "string") {
       this._nextId = 0;
       Object.defineProperty(this, "_socket", {
@@ -230,10 +234,7 @@
       case 1:
         var max = this._options.maxStreams;
         if (max > 0 && this._peerStreams >= max && !this.streams[streamId]) {
-          natives.send(this._socket, 6, null, streamId);
-          this.emit("error", new Error("Received `stream` message over the limit of " + max +
-            " open streams per connection (options.maxStreams): " + streamId));
-          break;
+          this._evictOldestPeerStream();
         }
         stream = this._receiveStream(streamId);
         this.emit("stream", stream, payload);
@@ -292,10 +293,33 @@
     return stream;
   };
 
+  // _evictOldestPeerStream destroys the oldest stream the peer opened that is still open.
+  BinaryClient.prototype._evictOldestPeerStream = function () {
+    var order = this._peerOrder;
+    while (this._peerHead < order.length) {
+      var s = order[this._peerHead];
+      order[this._peerHead++] = undefined;
+      if (!s._closed) {
+        s.destroy();
+        break;
+      }
+    }
+    if (this._peerHead > 1024 && this._peerHead * 2 > order.length) {
+      this._peerOrder = order.slice(this._peerHead);
+      this._peerHead = 0;
+    }
+  };
+
   BinaryClient.prototype._receiveStream = function (streamId) {
     var self = this;
     var binaryStream = new BinaryStream(this._socket, streamId, false);
     this._peerStreams++;
+    this._peerOrder.push(binaryStream);
+    if (this._peerOrder.length - this._peerHead > 2 * this._peerStreams + 1024) {
+      // Streams closed in any order: keep the list as long as what is open, amortised.
+      this._peerOrder = this._peerOrder.slice(this._peerHead).filter(function (s) { return s && !s._closed; });
+      this._peerHead = 0;
+    }
     binaryStream.on("close", function () {
       self._peerStreams--;
       delete self.streams[streamId];
