@@ -59,6 +59,7 @@ type Runtime struct {
 	streamsKit   *streams     // node.Stream, made on first use (stream.go)
 	glueLib      *goja.Object // the runtime argument of glue files (native.go)
 	bufferModule *goja.Object // require("buffer"), made with the global Buffer (buffer.go)
+	commonJS     *commonJS    // require.cache and require.main (commonjs.go)
 
 	calls callCache // the functions last called as listeners (events.go)
 }
