@@ -70,6 +70,20 @@ func nodeModulesPaths(dir string) []string {
 	return paths
 }
 
+// globalFolders are the folders NODE_PATH lists (colon-separated), searched after the
+// node_modules folders, as Node does.
+func globalFolders() []string {
+	var dirs []string
+	for _, d := range filepath.SplitList(os.Getenv("NODE_PATH")) {
+		if d != "" {
+			if a, err := filepath.Abs(d); err == nil {
+				dirs = append(dirs, a)
+			}
+		}
+	}
+	return dirs
+}
+
 // resolveCommonJS finds the file a CommonJS require(name) from directory dir loads, as Node 20
 // does; ok is false when there is none.
 func resolveCommonJS(dir, name string) (string, bool) {
@@ -98,7 +112,7 @@ func findInNodeModules(dir, name string) (string, bool) {
 	if pkgName == "" {
 		return "", false
 	}
-	for _, nm := range nodeModulesPaths(dir) {
+	for _, nm := range append(nodeModulesPaths(dir), globalFolders()...) {
 		pkgDir := filepath.Join(nm, pkgName)
 		if info, err := os.Stat(pkgDir); err != nil || !info.IsDir() {
 			// a file node_modules/x.js answers require("x")
