@@ -60,6 +60,8 @@ type Runtime struct {
 	glueLib      *goja.Object // the runtime argument of glue files (native.go)
 	bufferModule *goja.Object // require("buffer"), made with the global Buffer (buffer.go)
 	commonJS     *commonJS    // require.cache and require.main (commonjs.go)
+	lifecycle    *Lifecycle   // the process module's hooks (lifecycle.go)
+	exitHeard    bool         // the Exit hook has run
 
 	calls callCache // the functions last called as listeners (events.go)
 }
@@ -92,6 +94,7 @@ func New(opts Options) *Runtime {
 	rt.installStreams()
 	rt.installGlobals()
 	rt.installTimers()
+	rt.installRejectionTracker()
 	return rt
 }
 
@@ -151,10 +154,11 @@ func (rt *Runtime) finish(err error) int {
 	if err == nil {
 		err = rt.Loop.Run()
 	}
+	err = rt.runLifecycle(err)
 	var exit *ExitError
 	switch {
 	case err == nil:
-		rt.exitCode = 0
+		rt.exitCode = rt.drainedCode()
 		if herr := rt.runOnExit(); herr != nil {
 			return rt.finish(herr)
 		}
@@ -164,9 +168,10 @@ func (rt *Runtime) finish(err error) int {
 			return rt.finish(herr)
 		}
 	default:
-		rt.Out.Stderr.WriteString(rt.Report(err))
+		rt.Out.Stderr.WriteString(rt.reportFatal(err))
 		rt.exitCode = 1
 	}
+	rt.exitCode = rt.exitWith(rt.exitCode)
 	for i := len(rt.exitHooks) - 1; i >= 0; i-- {
 		rt.exitHooks[i]()
 	}

@@ -1,0 +1,182 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/dop251/goja"
+)
+
+// The program's life as Node 20's process object reports it: beforeExit when the loop drains,
+// exit with the code, uncaughtException and unhandledRejection. The process module (made on
+// first use) sets the hooks; without them the runtime behaves as it always has, except that an
+// unhandled promise rejection ends the program with status 1, as in Node 20.
+
+// Lifecycle is what the process module hears of the program's life. Every hook is optional
+// and runs on the loop goroutine.
+type Lifecycle struct {
+	// BeforeExit runs when the loop has drained (not after an exit or a fatal error); the
+	// listeners may schedule more work, and the loop then runs again. It returns what rt.Call
+	// returns (an uncaught exception, an exit).
+	BeforeExit func(code int) error
+	// Exit runs once when the program ends with code; it returns the code to exit with (a
+	// listener may change process.exitCode).
+	Exit func(code int) int
+	// ExitCode gives the status for a program whose loop drained (process.exitCode).
+	ExitCode func() int
+	// Uncaught is offered a thrown value that escaped to the loop; handled reports that
+	// listeners took it (the program goes on), err a failure of the listeners themselves.
+	Uncaught func(thrown goja.Value) (handled bool, err error)
+	// UnhandledRejection is offered a promise rejected with nobody to handle it.
+	UnhandledRejection func(reason goja.Value, promise goja.Value) (handled bool, err error)
+}
+
+// SetLifecycle installs the hooks of the process module.
+func (rt *Runtime) SetLifecycle(l *Lifecycle) { rt.lifecycle = l }
+
+// rejectionTracker watches promises rejected without a handler: each is checked on a later
+// turn of the loop, once the microtasks that could still handle it have run.
+type rejectionTracker struct {
+	pending []*goja.Promise
+	handled map[*goja.Promise]bool
+}
+
+// installRejectionTracker makes an unhandled promise rejection an error, as in Node 20.
+func (rt *Runtime) installRejectionTracker() {
+	tr := &rejectionTracker{handled: map[*goja.Promise]bool{}}
+	rt.VM.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
+		switch op {
+		case goja.PromiseRejectionReject:
+			if len(tr.pending) == 0 {
+				rt.Post(func() error { return rt.checkRejections(tr) })
+			}
+			tr.pending = append(tr.pending, p)
+			delete(tr.handled, p)
+		case goja.PromiseRejectionHandle:
+			tr.handled[p] = true
+		}
+	})
+}
+
+// checkRejections reports the rejections still unhandled: to unhandledRejection listeners,
+// else as the error that ends the program.
+func (rt *Runtime) checkRejections(tr *rejectionTracker) error {
+	list := tr.pending
+	tr.pending = nil
+	for _, p := range list {
+		if tr.handled[p] {
+			delete(tr.handled, p)
+			continue
+		}
+		reason := p.Result()
+		if l := rt.lifecycle; l != nil && l.UnhandledRejection != nil {
+			handled, err := l.UnhandledRejection(reason, rt.VM.ToValue(p))
+			if err != nil {
+				return err
+			}
+			if handled {
+				continue
+			}
+		}
+		return &FatalError{Err: &UnhandledRejection{report: rt.rejectionReport(reason)}}
+	}
+	return nil
+}
+
+// UnhandledRejection is a promise rejected with nobody to handle it: it ends the program with
+// status 1 and Node 20's report.
+type UnhandledRejection struct{ report string }
+
+func (e *UnhandledRejection) Error() string { return e.report }
+
+// rejectionReport is what Node 20 prints for an unhandled rejection: an Error's stack, or for
+// any other value the ERR_UNHANDLED_REJECTION text quoting it.
+func (rt *Runtime) rejectionReport(reason goja.Value) (s string) {
+	defer func() {
+		if recover() != nil {
+			s = "Error: a promise was rejected and not handled (its reason could not be read)"
+		}
+	}()
+	if o, ok := reason.(*goja.Object); ok {
+		if st := o.Get("stack"); st != nil && !goja.IsUndefined(st) {
+			return strings.TrimRight(st.String(), "\n")
+		}
+	}
+	shown := Inspect(reason, InspectOptions{Depth: 2})
+	if _, isStr := reason.Export().(string); isStr {
+		shown = reason.String()
+	}
+	return fmt.Sprintf("UnhandledPromiseRejection: This error originated either by throwing inside of an async "+
+		"function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise "+
+		"rejected with the reason \"%s\". {\n  code: 'ERR_UNHANDLED_REJECTION'\n}", shown)
+}
+
+// runLifecycle goes on from the loop's first result: an uncaught exception the listeners
+// handle lets the loop run on; a drained loop hears beforeExit and runs again if the listeners
+// gave it work. It returns the error that ends the program, or nil.
+func (rt *Runtime) runLifecycle(err error) error {
+	l := rt.lifecycle
+	for {
+		l = rt.lifecycle
+		if l == nil {
+			return err
+		}
+		if err == nil {
+			if l.BeforeExit == nil {
+				return nil
+			}
+			code := 0
+			if l.ExitCode != nil {
+				code = l.ExitCode()
+			}
+			if err = l.BeforeExit(code); err != nil {
+				continue
+			}
+			if !rt.Loop.Alive() {
+				return nil
+			}
+			err = rt.Loop.Run()
+			continue
+		}
+		var fe *FatalError
+		var ex *goja.Exception
+		if l.Uncaught == nil || !errors.As(err, &fe) || !errors.As(fe, &ex) {
+			return err
+		}
+		handled, herr := l.Uncaught(ex.Value())
+		if herr != nil {
+			return herr
+		}
+		if !handled {
+			return err
+		}
+		err = rt.Loop.Run()
+	}
+}
+
+// exitWith gives the Exit hook its say on the final code.
+func (rt *Runtime) exitWith(code int) int {
+	if l := rt.lifecycle; l != nil && l.Exit != nil && !rt.exitHeard {
+		rt.exitHeard = true
+		return l.Exit(code)
+	}
+	return code
+}
+
+// drainedCode is the status of a program whose loop drained: process.exitCode, else 0.
+func (rt *Runtime) drainedCode() int {
+	if l := rt.lifecycle; l != nil && l.ExitCode != nil {
+		return l.ExitCode()
+	}
+	return 0
+}
+
+// reportFatal formats the error that ends the program (see Report).
+func (rt *Runtime) reportFatal(err error) string {
+	var ur *UnhandledRejection
+	if errors.As(err, &ur) {
+		return ur.report + "\n"
+	}
+	return rt.Report(err)
+}
