@@ -9,6 +9,7 @@ import (
 	corefs "earlynode/modules/core/fs"
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/core/path"
+	coreprocess "earlynode/modules/core/process"
 	"earlynode/modules/core/querystring"
 	"earlynode/modules/core/string_decoder"
 	"earlynode/modules/core/url"
@@ -38,6 +39,7 @@ var installers = []func(*runtime.Runtime){
 	string_decoder.Install,
 	url.Install,
 	util.Install,
+	coreprocess.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,

@@ -1,0 +1,15 @@
+package runtime
+
+import "path/filepath"
+
+// ScriptArgs returns the arguments given after the script (process.argv from index 2).
+func (rt *Runtime) ScriptArgs() []string { return rt.opts.Argv }
+
+// MainFilename returns the main script's absolute path; "" before it loads and for code run
+// with --eval.
+func (rt *Runtime) MainFilename() string {
+	if rt.main == nil || filepath.Base(rt.main.filename) == "[eval]" {
+		return ""
+	}
+	return rt.main.filename
+}
