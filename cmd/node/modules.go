@@ -7,6 +7,7 @@ import (
 	corecrypto "earlynode/modules/core/crypto"
 	"earlynode/modules/core/events"
 	corefs "earlynode/modules/core/fs"
+	"earlynode/modules/core/globals"
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/core/path"
 	coreprocess "earlynode/modules/core/process"
@@ -40,6 +41,7 @@ var installers = []func(*runtime.Runtime){
 	url.Install,
 	util.Install,
 	coreprocess.Install,
+	globals.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,
