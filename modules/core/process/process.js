@@ -195,6 +195,17 @@
     return s;
   }
 
+  // utf8Tail is how many bytes at the end of buf begin a character not complete yet.
+  function utf8Tail(buf) {
+    for (var i = 1; i <= 3 && i <= buf.length; i++) {
+      var b = buf[buf.length - i];
+      if ((b & 0xC0) === 0x80) continue;
+      var need = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+      return need > i ? i : 0;
+    }
+    return 0;
+  }
+
   var streams = {};
   function lazyStream(name, make) {
     Object.defineProperty(process, name, {
@@ -226,12 +237,29 @@
       },
       signal: function (name) { return emitAll(process, name, [name, SIGNALS[name]]); },
       stdinData: function (chunk) {
+        var utf8 = this._encoding && /^utf-?8$/i.test(this._encoding);
+        if (utf8 && this._pending) {
+          if (chunk === null) {
+            emitAll(this, 'data', [this._pending.toString('utf8')]);
+          } else {
+            chunk = Buffer.concat([this._pending, chunk]);
+          }
+          this._pending = null;
+        }
         if (chunk === null) {
           this.readable = false;
           this.readableEnded = true;
           emitAll(this, 'end', []);
           emitAll(this, 'close', []);
           return;
+        }
+        if (utf8) {
+          // a character cut at the end of the chunk waits for the rest of it
+          var tail = utf8Tail(chunk);
+          if (tail > 0) {
+            this._pending = chunk.slice(chunk.length - tail);
+            chunk = chunk.slice(0, chunk.length - tail);
+          }
         }
         emitAll(this, 'data', [this._encoding ? chunk.toString(this._encoding) : chunk]);
       }
