@@ -250,10 +250,13 @@ func resolvePackageExports(pkgDir, sub string) (file string, ok, decided bool) {
 		target = exports
 	}
 	s, isStr := conditionTarget(target).(string)
-	if !isStr {
-		return "", false, true
+	if !isStr || !strings.HasPrefix(s, "./") {
+		return "", false, true // Node refuses targets outside "./" (ERR_INVALID_PACKAGE_TARGET)
 	}
 	f := filepath.Join(pkgDir, s)
+	if rel, err := filepath.Rel(pkgDir, f); err != nil || rel == ".." || strings.HasPrefix(rel, "../") {
+		return "", false, true // a target may not leave its package
+	}
 	if isFile(f) {
 		return f, true, true
 	}
