@@ -200,6 +200,11 @@ func (rt *Runtime) moduleNotFound(name string, from *goja.Object) *goja.Object {
 			msg += "\n- " + s.(string)
 		}
 	}
+	if !isRelative(name) && !filepath.IsAbs(name) {
+		// a bare name: perhaps meant as a 0.1.0 module path
+		msg += "\n(earlynode looked for a package in node_modules: inside a CommonJS module every name resolves as in Node; " +
+			"in a Node 0.1.0 program " + ModuleRule + ")"
+	}
 	e := rt.NewError(msg)
 	e.Set("code", "MODULE_NOT_FOUND")
 	e.Set("requireStack", stack)
