@@ -45,6 +45,7 @@ type rejectionTracker struct {
 // installRejectionTracker makes an unhandled promise rejection an error, as in Node 20.
 func (rt *Runtime) installRejectionTracker() {
 	tr := &rejectionTracker{handled: map[*goja.Promise]bool{}}
+	rt.rejections = tr
 	rt.VM.SetPromiseRejectionTracker(func(p *goja.Promise, op goja.PromiseRejectionOperation) {
 		switch op {
 		case goja.PromiseRejectionReject:
@@ -57,6 +58,15 @@ func (rt *Runtime) installRejectionTracker() {
 			tr.handled[p] = true
 		}
 	})
+}
+
+// afterMain checks the rejections of the main script's body at once, before any timer can
+// run, as Node does after the main module.
+func (rt *Runtime) afterMain(err error) error {
+	if err != nil || rt.rejections == nil || len(rt.rejections.pending) == 0 {
+		return err
+	}
+	return rt.checkRejections(rt.rejections)
 }
 
 // checkRejections reports the rejections still unhandled: to unhandledRejection listeners,

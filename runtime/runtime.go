@@ -62,6 +62,7 @@ type Runtime struct {
 	commonJS     *commonJS    // require.cache and require.main (commonjs.go)
 	lifecycle    *Lifecycle   // the process module's hooks (lifecycle.go)
 	exitHeard    bool         // the Exit hook has run
+	rejections   *rejectionTracker
 
 	calls callCache // the functions last called as listeners (events.go)
 }
@@ -137,7 +138,7 @@ func (rt *Runtime) Run(path string) int {
 // RunSource is Run with the main module's source given (for --eval and tests).
 func (rt *Runtime) RunSource(filename, src string) int {
 	rt.VM.Set("ARGV", rt.argv(filename))
-	code := rt.finish(rt.loadMain(filename, src))
+	code := rt.finish(rt.afterMain(rt.loadMain(filename, src)))
 	return code
 }
 
