@@ -29,11 +29,14 @@ const cjsTail = "\n})"
 type commonJS struct {
 	cache      *goja.Object // require.cache: file name -> module object
 	mainModule *goja.Object // require.main
+	// resolved remembers what a (directory, name) pair resolved to, so that a require of a
+	// module already loaded touches no file system (as Node's relative resolve cache).
+	resolved map[[2]string]string
 }
 
 func (rt *Runtime) cjs() *commonJS {
 	if rt.commonJS == nil {
-		rt.commonJS = &commonJS{cache: rt.VM.NewObject()}
+		rt.commonJS = &commonJS{cache: rt.VM.NewObject(), resolved: map[[2]string]string{}}
 	}
 	return rt.commonJS
 }
@@ -215,11 +218,19 @@ func (rt *Runtime) moduleNotFound(name string, from *goja.Object) *goja.Object {
 // requireCommonJS loads name as a CommonJS module from directory dir (once; later requires get
 // the cached module's exports). It runs inside a JavaScript call: errors are thrown.
 func (rt *Runtime) requireCommonJS(dir, name string, parent *goja.Object) goja.Value {
+	c := rt.cjs()
+	key := [2]string{dir, name}
+	if file, ok := c.resolved[key]; ok {
+		if m, ok := c.cache.Get(file).(*goja.Object); ok {
+			return m.Get("exports")
+		}
+		delete(c.resolved, key) // taken out of require.cache: resolve again
+	}
 	file, ok := resolveCommonJS(dir, name)
 	if !ok {
 		panic(rt.moduleNotFound(name, parent))
 	}
-	c := rt.cjs()
+	c.resolved[key] = file
 	if m, ok := c.cache.Get(file).(*goja.Object); ok {
 		return m.Get("exports")
 	}
