@@ -95,6 +95,8 @@ func newProcess(rt *runtime.Runtime) goja.Value {
 		"kill":        p.kill,
 		"umask":       p.umask,
 		"watchSignal": p.watchSignal,
+		"ids":         p.ids,
+		"cpuUsage":    p.cpuUsage,
 		"write":       p.write,
 		"isTTY":       p.isTTY,
 		"later":       p.later,
@@ -370,6 +372,25 @@ func (p *proc) deliver(sig syscall.Signal) error {
 	syscall.Kill(os.Getpid(), sig)
 	time.Sleep(time.Second) // the signal ends the process; this is not reached in practice
 	return &runtime.ExitError{Code: 128 + int(sig)}
+}
+
+// ids returns [uid, euid, gid, egid, groups...] for getuid, geteuid, getgid, getegid and
+// getgroups.
+func (p *proc) ids(c goja.FunctionCall) goja.Value {
+	v := []any{os.Getuid(), os.Geteuid(), os.Getgid(), os.Getegid()}
+	if groups, err := os.Getgroups(); err == nil {
+		for _, g := range groups {
+			v = append(v, g)
+		}
+	}
+	return p.rt.VM.ToValue(v)
+}
+
+// cpuUsage returns [user, system] CPU time of the process in microseconds.
+func (p *proc) cpuUsage(c goja.FunctionCall) goja.Value {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return p.rt.VM.NewArray(ru.Utime.Sec*1e6+int64(ru.Utime.Usec), ru.Stime.Sec*1e6+int64(ru.Stime.Usec))
 }
 
 // write is stdout/stderr.write's native: fd, data, encoding; through the ordered writers.

@@ -73,6 +73,16 @@
   process.chdir = function chdir(directory) { natives.chdir(directory); };
   process.umask = function umask(mask) { return natives.umask(mask); };
   process.uptime = function uptime() { return natives.uptime(); };
+  process.getuid = function getuid() { return natives.ids()[0]; };
+  process.geteuid = function geteuid() { return natives.ids()[1]; };
+  process.getgid = function getgid() { return natives.ids()[2]; };
+  process.getegid = function getegid() { return natives.ids()[3]; };
+  process.getgroups = function getgroups() { return natives.ids().slice(4); };
+  process.cpuUsage = function cpuUsage(prev) {
+    var u = natives.cpuUsage(), r = { user: u[0], system: u[1] };
+    if (prev) { r.user -= prev.user; r.system -= prev.system; }
+    return r;
+  };
   process.kill = function kill(pid, signal) { return natives.kill(pid, signal); };
   function hrtime(time) {
     if (time !== undefined && !Array.isArray(time)) throw invalidType('time', 'an instance of Array', time);

@@ -39,3 +39,6 @@ process.stdout.write(Buffer.from('a Buffer write\n'));
 process.stdout.write(new Uint8Array([117, 56, 10]));
 try { process.stdout.write(42); } catch (e) { console.log('write number', e.code); }
 process.stdout.write('with a callback\n', function () { console.log('write callback ran'); });
+console.log('ids', process.getuid() === process.geteuid(), typeof process.getgid(), typeof process.getegid(), Array.isArray(process.getgroups()));
+const cu = process.cpuUsage();
+console.log('cpuUsage', Object.keys(cu).join(','), cu.user >= 0, process.cpuUsage(cu).system >= 0);
