@@ -3,6 +3,8 @@ package runtime
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -110,7 +112,7 @@ func (rt *Runtime) rejectionReport(reason goja.Value) (s string) {
 	}()
 	if o, ok := reason.(*goja.Object); ok {
 		if st := o.Get("stack"); st != nil && !goja.IsUndefined(st) {
-			return strings.TrimRight(st.String(), "\n")
+			return rt.stackReport(st.String())
 		}
 	}
 	shown := Inspect(reason, InspectOptions{Depth: 2})
@@ -120,6 +122,49 @@ func (rt *Runtime) rejectionReport(reason goja.Value) (s string) {
 	return fmt.Sprintf("UnhandledPromiseRejection: This error originated either by throwing inside of an async "+
 		"function without a catch block, or by rejecting a promise which was not handled with .catch(). The promise "+
 		"rejected with the reason \"%s\". {\n  code: 'ERR_UNHANDLED_REJECTION'\n}", shown)
+}
+
+// stackFrame is one "at name (file:line:col(pc))" line of a goja Error's stack property.
+var stackFrame = regexp.MustCompile(`^\s*at (?:(.*?) \()?(.+):(\d+):(\d+)(?:\(\d+\))?\)?$`)
+
+// stackReport formats an Error's stack property as fatal reports are (see Report): the place
+// and source line of the first frame in a script, the message, and the frames with the
+// columns of the scripts' own text.
+func (rt *Runtime) stackReport(stack string) string {
+	lines := strings.Split(strings.TrimRight(stack, "\n"), "\n")
+	var head, frames []string
+	place := false
+	var b strings.Builder
+	for _, l := range lines {
+		m := stackFrame.FindStringSubmatch(l)
+		if m == nil {
+			if len(frames) == 0 {
+				head = append(head, l)
+			}
+			continue
+		}
+		name, file := m[1], m[2]
+		line, _ := strconv.Atoi(m[3])
+		col, _ := strconv.Atoi(m[4])
+		shown := col
+		_, isScript := rt.sources[file]
+		if isScript && line == 1 && col > len(wrapperHead) {
+			shown -= len(wrapperHead) // the wrapper's head shares a module's first line
+		}
+		if isScript && !place {
+			place = true
+			rt.writeSourceLine(&b, file, line, col) // which makes the same correction
+		}
+		if name == "" {
+			name = "<anonymous>"
+		}
+		frames = append(frames, fmt.Sprintf("    at %s (%s:%d:%d)", name, file, line, shown))
+	}
+	b.WriteString(strings.Join(head, "\n"))
+	for _, f := range frames {
+		b.WriteString("\n" + f)
+	}
+	return b.String()
 }
 
 // runLifecycle goes on from the loop's first result: an uncaught exception the listeners
