@@ -21,3 +21,7 @@ delete require.cache[require.resolve('./fixtures/counter')];
 console.log('fresh after delete from cache:', require('./fixtures/counter') !== c1);
 const m = require.cache[require.resolve('./fixtures/math')];
 console.log('module fields', m.id.slice(__dirname.length), m.filename === m.id, m.loaded, m.path.split('/').pop());
+console.log('main children', module.children.map(function (c) { return c.id.slice(__dirname.length); }).join(' '));
+console.log('child parent is main', m.parent === module, 'require.main.filename', require.main.filename === __filename);
+console.log('resolve.paths', require.resolve.paths('x')[0] === __dirname + '/node_modules', require.resolve.paths('fs'));
+console.log('module.paths[0]', module.paths[0] === __dirname + '/node_modules');
