@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/dop251/goja"
@@ -267,6 +268,11 @@ func (rt *Runtime) legacyModuleObjects(m *module, dir string) (*goja.Object, *go
 
 // loadCommonJS reads, compiles and runs one module file (.json files are parsed).
 func (rt *Runtime) loadCommonJS(mod *goja.Object, file string) error {
+	if strings.HasSuffix(file, ".mjs") {
+		e := rt.NewError(fmt.Sprintf("require() of ES Module %s not supported: earlynode does not provide ES modules (yet)", file))
+		e.Set("code", "ERR_REQUIRE_ESM")
+		return rt.throwable(e)
+	}
 	b, err := readModuleFile(file)
 	if err != nil {
 		e := rt.NewError(fmt.Sprintf("cannot load module %s: %v", file, unwrapPathError(err)))
@@ -346,4 +352,46 @@ func (rt *Runtime) parseJSON(src string) (goja.Value, error) {
 // *SyntaxError with the file's own line and column.
 func compileCommonJS(filename, src string) (*goja.Program, error) {
 	return compileWrapped(filename, cjsHead+src+cjsTail)
+}
+
+// installModulePackage registers require("module"): builtinModules, isBuiltin and createRequire.
+func (rt *Runtime) installModulePackage() {
+	rt.RegisterPackage("module", func(rt *Runtime) goja.Value {
+		vm := rt.VM
+		o := vm.NewObject()
+		var names []any
+		for _, n := range sortedCoreModules() {
+			names = append(names, n)
+		}
+		o.Set("builtinModules", names)
+		o.Set("isBuiltin", func(c goja.FunctionCall) goja.Value {
+			return vm.ToValue(IsCoreModule(c.Argument(0).String()))
+		})
+		o.Set("createRequire", func(c goja.FunctionCall) goja.Value {
+			filename := strings.TrimPrefix(c.Argument(0).String(), "file://")
+			if !filepath.IsAbs(filename) {
+				e := vm.NewTypeError(fmt.Sprintf("The argument 'filename' must be a file URL object, file URL string, or absolute path string. Received %s", c.Argument(0).String()))
+				e.Set("code", "ERR_INVALID_ARG_VALUE")
+				panic(e)
+			}
+			dir := filename
+			if !strings.HasSuffix(filename, "/") {
+				dir = filepath.Dir(filename)
+			}
+			mod := rt.newModuleObject(filename, filename, vm.NewObject(), nil)
+			return rt.makeRequire(dir, mod, nil)
+		})
+		return o
+	})
+}
+
+func sortedCoreModules() []string {
+	names := make([]string, 0, len(coreModules))
+	for n := range coreModules {
+		if n != "test" {
+			names = append(names, n)
+		}
+	}
+	sort.Strings(names)
+	return names
 }

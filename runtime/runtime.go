@@ -96,6 +96,7 @@ func New(opts Options) *Runtime {
 	rt.installGlobals()
 	rt.installTimers()
 	rt.installRejectionTracker()
+	rt.installModulePackage()
 	return rt
 }
 
