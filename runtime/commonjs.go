@@ -278,8 +278,9 @@ func (rt *Runtime) loadCommonJS(mod *goja.Object, file string) error {
 		e := rt.NewError(fmt.Sprintf("cannot load module %s: %v", file, unwrapPathError(err)))
 		return rt.throwable(e)
 	}
-	src := string(b)
+	src := strings.TrimPrefix(string(b), "\uFEFF") // Node strips a byte order mark
 	if strings.HasSuffix(file, ".json") {
+		b = []byte(src)
 		var probe any
 		if jerr := json.Unmarshal(b, &probe); jerr != nil {
 			return rt.throwable(rt.syntaxError(fmt.Sprintf("%s: %v", file, jerr)))

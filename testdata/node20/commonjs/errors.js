@@ -16,3 +16,4 @@ attempt('unknown node: name', function () { require('node:nonesuch'); });
 try { require('./fixtures/nope'); } catch (e) {
   console.log('stack has this file', e.requireStack.length, e.requireStack[0] === __filename);
 }
+console.log('byte order marks stripped', require('./fixtures/bom.json').bom, require('./fixtures/bom.js'));
