@@ -77,14 +77,7 @@ func (rt *Runtime) makeRequire(dir string, mod *goja.Object, fallback func(name 
 	vm := rt.VM
 	c := rt.cjs()
 	req := vm.ToValue(func(call goja.FunctionCall) goja.Value {
-		name := requireArg(rt, call)
-		if v := rt.corePackage(name); v != nil {
-			return v
-		}
-		if fallback != nil && !isCommonJSName(dir, name) {
-			return fallback(name)
-		}
-		return rt.requireCommonJS(dir, name, mod)
+		return rt.requireByRule(dir, requireArg(rt, call), mod, fallback)
 	}).(*goja.Object)
 	resolve := vm.ToValue(func(call goja.FunctionCall) goja.Value {
 		name := requireArg(rt, call)
@@ -116,6 +109,18 @@ func (rt *Runtime) makeRequire(dir string, mod *goja.Object, fallback func(name 
 		req.Set("main", goja.Undefined())
 	}
 	return req
+}
+
+// requireByRule is a require from directory dir: a built-in package, a CommonJS module, or
+// (fallback, when not nil) a name the module rule leaves to 0.1.0's loader.
+func (rt *Runtime) requireByRule(dir, name string, parent *goja.Object, fallback func(name string) goja.Value) goja.Value {
+	if v := rt.corePackage(name); v != nil {
+		return v
+	}
+	if fallback != nil && !isCommonJSName(dir, name) {
+		return fallback(name)
+	}
+	return rt.requireCommonJS(dir, name, parent)
 }
 
 // requireArg is require's one argument, which must be a non-empty string (Node's TypeError).

@@ -5,10 +5,14 @@ import "path/filepath"
 // ScriptArgs returns the arguments given after the script (process.argv from index 2).
 func (rt *Runtime) ScriptArgs() []string { return rt.opts.Argv }
 
-// MainFilename returns the main script's absolute path; "" before it loads and for code run
-// with --eval.
+// MainFilename returns the main script's absolute path; "" before it loads and for code that
+// is not a file (--eval, standard input, the REPL).
 func (rt *Runtime) MainFilename() string {
-	if rt.main == nil || filepath.Base(rt.main.filename) == "[eval]" {
+	if rt.main == nil {
+		return ""
+	}
+	switch filepath.Base(rt.main.filename) {
+	case "[eval]", "[stdin]", "[repl]":
 		return ""
 	}
 	return rt.main.filename
