@@ -46,22 +46,30 @@ func Install(rt *runtime.Runtime) {
 		rt.Lazy(g, name, func() goja.Value { return load().Get(name) })
 	}
 	if console, ok := g.Get("console").(*goja.Object); ok {
-		// Each method forwards to the glue's (one function per name costs less start-up time
-		// than a lazy property).
-		for _, name := range consoleMethods {
-			name := name
-			console.Set(name, func(c goja.FunctionCall) goja.Value {
-				fn, _ := goja.AssertFunction(load().Get("console").ToObject(rt.VM).Get(name))
-				v, err := fn(c.This, c.Arguments...)
-				if err != nil {
-					panic(err)
-				}
-				return v
-			})
-		}
+		// The methods are added when a script first names console; each forwards to the glue's
+		// (one function per name costs less than a lazy property).
+		rt.Lazy(g, "console", func() goja.Value {
+			addConsoleMethods(rt, console, load)
+			return console
+		})
 	}
 	rt.RegisterPackage("timers", func(rt *runtime.Runtime) goja.Value { return load().Get("timers") })
 	rt.RegisterPackage("timers/promises", func(rt *runtime.Runtime) goja.Value { return load().Get("timersPromises") })
+}
+
+// addConsoleMethods adds console's methods beyond 0.1.0's, forwarding to the glue.
+func addConsoleMethods(rt *runtime.Runtime, console *goja.Object, load func() *goja.Object) {
+	for _, name := range consoleMethods {
+		name := name
+		console.Set(name, func(c goja.FunctionCall) goja.Value {
+			fn, _ := goja.AssertFunction(load().Get("console").ToObject(rt.VM).Get(name))
+			v, err := fn(c.This, c.Arguments...)
+			if err != nil {
+				panic(err)
+			}
+			return v
+		})
+	}
 }
 
 func loadGlue(rt *runtime.Runtime) *goja.Object {
