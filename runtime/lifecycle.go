@@ -169,45 +169,75 @@ func (rt *Runtime) stackReport(stack string) string {
 
 // runLifecycle goes on from the loop's first result: an uncaught exception the listeners
 // handle lets the loop run on; a drained loop hears beforeExit and runs again if the listeners
-// gave it work. It returns the error that ends the program, or nil.
+// gave it work. Exceptions thrown by nextTick and microtask callbacks (ThrowSoon) come before
+// anything else the loop would run. It returns the error that ends the program, or nil.
 func (rt *Runtime) runLifecycle(err error) error {
-	l := rt.lifecycle
 	for {
-		l = rt.lifecycle
-		if l == nil {
-			return err
-		}
 		if err == nil {
-			if l.BeforeExit == nil {
-				return nil
+			err = rt.takeDeferred()
+		}
+		l := rt.lifecycle
+		if err != nil {
+			var fe *FatalError
+			var ex *goja.Exception
+			if l == nil || l.Uncaught == nil || !errors.As(err, &fe) || !errors.As(fe, &ex) {
+				return err
 			}
-			code := 0
-			if l.ExitCode != nil {
-				code = l.ExitCode()
+			handled, herr := l.Uncaught(ex.Value())
+			if herr != nil {
+				return herr
 			}
-			if err = l.BeforeExit(code); err != nil {
-				continue
+			if !handled {
+				return err
 			}
-			if !rt.Loop.Alive() {
-				return nil
+			err = nil
+			if len(rt.deferred) == 0 {
+				err = rt.Loop.Run()
 			}
-			err = rt.Loop.Run()
 			continue
 		}
-		var fe *FatalError
-		var ex *goja.Exception
-		if l.Uncaught == nil || !errors.As(err, &fe) || !errors.As(fe, &ex) {
-			return err
+		if l == nil || l.BeforeExit == nil {
+			return nil
 		}
-		handled, herr := l.Uncaught(ex.Value())
-		if herr != nil {
-			return herr
+		code := 0
+		if l.ExitCode != nil {
+			code = l.ExitCode()
 		}
-		if !handled {
-			return err
+		if err = l.BeforeExit(code); err != nil || len(rt.deferred) > 0 {
+			continue
+		}
+		if !rt.Loop.Alive() {
+			return nil
 		}
 		err = rt.Loop.Run()
 	}
+}
+
+// ThrowSoon makes v an uncaught exception as soon as the current callback of the loop (and its
+// microtasks) has run, before any timer or I/O: what a throw inside a process.nextTick or
+// queueMicrotask callback is in Node.
+func (rt *Runtime) ThrowSoon(v goja.Value) { rt.deferred = append(rt.deferred, v) }
+
+// takeDeferred returns the first exception ThrowSoon recorded, as the error a loop callback
+// returns for an uncaught exception; nil when there is none.
+func (rt *Runtime) takeDeferred() error {
+	if len(rt.deferred) == 0 {
+		return nil
+	}
+	v := rt.deferred[0]
+	rt.deferred = rt.deferred[1:]
+	if rt.thrower == nil {
+		t, err := rt.VM.RunString("(function (e) { throw e; })")
+		if err != nil {
+			return &FatalError{Err: err}
+		}
+		rt.thrower, _ = goja.AssertFunction(t)
+	}
+	_, err := rt.thrower(goja.Undefined(), v)
+	if err == nil {
+		return nil
+	}
+	return rt.wrapError(err)
 }
 
 // exitWith gives the Exit hook its say on the final code.

@@ -63,6 +63,8 @@ type Runtime struct {
 	lifecycle    *Lifecycle   // the process module's hooks (lifecycle.go)
 	exitHeard    bool         // the Exit hook has run
 	rejections   *rejectionTracker
+	deferred     []goja.Value  // exceptions thrown by nextTick/microtask callbacks (ThrowSoon)
+	thrower      goja.Callable // function (e) { throw e; }
 
 	calls callCache // the functions last called as listeners (events.go)
 }

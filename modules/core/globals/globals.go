@@ -81,6 +81,7 @@ func loadGlue(rt *runtime.Runtime) *goja.Object {
 		"inspect":     n.inspect,
 		"write":       n.write,
 		"post":        n.post,
+		"throwSoon":   n.throwSoon,
 		"now":         n.now,
 		"atob":        n.atob,
 		"btoa":        n.btoa,
@@ -157,6 +158,12 @@ func (n *natives) post(c goja.FunctionCall) goja.Value {
 		_, err := n.rt.Call(fn, goja.Undefined())
 		return err
 	})
+	return goja.Undefined()
+}
+
+// throwSoon makes its argument an uncaught exception once the current callback has run.
+func (n *natives) throwSoon(c goja.FunctionCall) goja.Value {
+	n.rt.ThrowSoon(c.Argument(0))
 	return goja.Undefined()
 }
 

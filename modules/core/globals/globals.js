@@ -12,7 +12,7 @@
     return e;
   }
 
-  function rethrowLater(e) { natives.post(function () { throw e; }); }
+  function rethrowLater(e) { natives.throwSoon(e); }
 
   // setImmediate: the callback runs on a later turn of the loop, after what is already queued.
   function Immediate(fn, args) {

@@ -100,6 +100,7 @@ func newProcess(rt *runtime.Runtime) goja.Value {
 		"write":       p.write,
 		"isTTY":       p.isTTY,
 		"later":       p.later,
+		"throwSoon":   p.throwSoon,
 		"stdinStart":  p.stdinStart,
 		"stdinStop":   p.stdinStop,
 	})
@@ -130,17 +131,19 @@ func newProcess(rt *runtime.Runtime) goja.Value {
 			}
 			return int(v.ToInteger())
 		},
+		// Called directly, not through rt.Call: an exception a nextTick queued meanwhile is
+		// the lifecycle's next one, not a failure of these listeners.
 		Uncaught: func(thrown goja.Value) (bool, error) {
-			v, err := rt.Call(p.uncaught, p.obj, thrown)
+			v, err := p.uncaught(p.obj, thrown)
 			if err != nil {
-				return false, err
+				return false, rt.Uncaught(err)
 			}
 			return v.ToBoolean(), nil
 		},
 		UnhandledRejection: func(reason, promise goja.Value) (bool, error) {
-			v, err := rt.Call(p.rejection, p.obj, reason, promise)
+			v, err := p.rejection(p.obj, reason, promise)
 			if err != nil {
-				return false, err
+				return false, rt.Uncaught(err)
 			}
 			return v.ToBoolean(), nil
 		},
@@ -423,6 +426,12 @@ func (p *proc) write(c goja.FunctionCall) goja.Value {
 func (p *proc) isTTY(c goja.FunctionCall) goja.Value {
 	_, err := unix.IoctlGetTermios(int(c.Argument(0).ToInteger()), unix.TCGETS)
 	return p.rt.VM.ToValue(err == nil)
+}
+
+// throwSoon makes its argument an uncaught exception once the current callback has run.
+func (p *proc) throwSoon(c goja.FunctionCall) goja.Value {
+	p.rt.ThrowSoon(c.Argument(0))
+	return goja.Undefined()
 }
 
 // later runs fn(args...) on a later turn of the loop; what it throws is an uncaught exception.

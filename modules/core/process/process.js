@@ -105,7 +105,7 @@
   process.abort = function abort() { natives.kill(natives.pid, 'SIGABRT'); };
 
   // nextTick callbacks run as microtasks, in the order queued; one that throws is an uncaught
-  // exception (on a later turn), the others still run.
+  // exception once the current callback is done (before timers and I/O); the others still run.
   var ticks = [], tickHead = 0, tickScheduled = false, resolved = Promise.resolve();
   function runTicks() {
     tickScheduled = false;
@@ -115,7 +115,7 @@
       try {
         t.fn.apply(undefined, t.args);
       } catch (e) {
-        natives.later(function () { throw e; });
+        natives.throwSoon(e);
       }
     }
     ticks = [];
