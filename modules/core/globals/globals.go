@@ -24,7 +24,7 @@ var globalsJS string
 
 // lazyGlobals are the globals made (all together) the first time one of them is used.
 var lazyGlobals = []string{"setImmediate", "clearImmediate", "queueMicrotask", "structuredClone",
-	"atob", "btoa", "TextEncoder", "TextDecoder", "URL", "URLSearchParams"}
+	"atob", "btoa", "TextEncoder", "TextDecoder"}
 
 // consoleMethods are the console methods 0.1.0's console lacks, made on first use.
 var consoleMethods = []string{"dir", "dirxml", "time", "timeEnd", "timeLog", "count", "countReset",
@@ -44,6 +44,17 @@ func Install(rt *runtime.Runtime) {
 	for _, name := range lazyGlobals {
 		name := name
 		rt.Lazy(g, name, func() goja.Value { return load().Get(name) })
+	}
+	// URL and URLSearchParams: made together on first use, apart from the glue.
+	var url *goja.Object
+	for _, name := range []string{"URL", "URLSearchParams"} {
+		name := name
+		rt.Lazy(g, name, func() goja.Value {
+			if url == nil {
+				url = urlClasses(rt)
+			}
+			return url.Get(name)
+		})
 	}
 	if console, ok := g.Get("console").(*goja.Object); ok {
 		// The methods are added when a script first names console; each forwards to the glue's
@@ -75,7 +86,6 @@ func addConsoleMethods(rt *runtime.Runtime, console *goja.Object, load func() *g
 func loadGlue(rt *runtime.Runtime) *goja.Object {
 	vm := rt.VM
 	n := &natives{rt: rt, start: time.Now()}
-	urlExports := n.urlClasses()
 	return rt.LoadGlue("core/globals/globals.js", globalsJS, runtime.Natives{
 		"format":      n.format,
 		"inspect":     n.inspect,
@@ -88,12 +98,10 @@ func loadGlue(rt *runtime.Runtime) *goja.Object {
 		"encodeUTF8":  n.encodeUTF8,
 		"decodeUTF8":  n.decodeUTF8,
 		"utf8Tail":    n.utf8Tail,
-		"URL":         urlExports.Get("URL"),
 		"pid":         vm.ToValue(os.Getpid()),
 		"setTimeout":  vm.Get("setTimeout"),
 		"clearTimer":  vm.Get("clearTimeout"),
 		"setInterval": vm.Get("setInterval"),
-		"URLSearch":   urlExports.Get("URLSearchParams"),
 	}).Exports
 }
 
@@ -102,15 +110,10 @@ type natives struct {
 	start time.Time
 }
 
-// urlClasses returns the object holding URL and URLSearchParams: the url module's, when one is
-// registered, so that require("url").URL and the global are the same class; else goja_nodejs's.
-func (n *natives) urlClasses() *goja.Object {
-	if v := n.rt.Package("url"); v != nil {
-		if o, ok := v.(*goja.Object); ok && o.Get("URL") != nil && !goja.IsUndefined(o.Get("URL")) {
-			return o
-		}
-	}
-	vm := n.rt.VM
+// urlClasses returns the object holding URL and URLSearchParams, goja_nodejs's classes (the
+// url module takes the global ones, so require("url").URL is the same class).
+func urlClasses(rt *runtime.Runtime) *goja.Object {
+	vm := rt.VM
 	mod := vm.NewObject()
 	mod.Set("exports", vm.NewObject())
 	nodeurl.Require(vm, mod)

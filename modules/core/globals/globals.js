@@ -430,7 +430,6 @@
       setImmediate: setImmediate, clearImmediate: clearImmediate, queueMicrotask: queueMicrotask,
       structuredClone: structuredClone, atob: atob, btoa: btoa,
       TextEncoder: TextEncoder, TextDecoder: TextDecoder,
-      URL: natives.URL, URLSearchParams: natives.URLSearch,
       console: consoleExtra, timers: timersModule, timersPromises: timersPromises
     }
   };
