@@ -216,6 +216,14 @@ func (l *Loop) Now() time.Time {
 // nanos converts a time to the loop's monotonic nanoseconds, counted from the loop's creation.
 func (l *Loop) nanos(t time.Time) int64 { return int64(t.Sub(l.epoch)) }
 
+// Alive reports whether Run would find work: queued callbacks, referenced handles or requests,
+// or referenced timers. Call it on the loop goroutine, between runs.
+func (l *Loop) Alive() bool {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return len(l.queue) > 0 || l.refs > 0 || l.timerRefs > 0
+}
+
 // Pending reports how many callbacks are queued and how many references keep the loop alive;
 // for tests and diagnostics.
 func (l *Loop) Pending() (queued, refs int) {

@@ -34,6 +34,9 @@ func (rt *Runtime) Uncaught(err error) error {
 	if err != nil {
 		return rt.wrapError(err)
 	}
+	if len(rt.deferred) > 0 {
+		return rt.takeDeferred() // thrown by a nextTick or microtask callback (lifecycle.go)
+	}
 	if rt.exiting {
 		// node.exit ran as the function's last act: its interrupt may not have been seen.
 		rt.VM.ClearInterrupt()

@@ -21,7 +21,7 @@ import (
 // numbers are the file's own; `var onLoad, onExit` lets a module define them either as function
 // declarations or by plain assignment.
 const (
-	wrapperHead = "(function (exports, require, include, __filename, __dirname) { var onLoad, onExit; "
+	wrapperHead = "(function (exports, require, include, module, __filename, __dirname) { var onLoad, onExit; "
 	wrapperTail = "\n;return [onLoad, onExit]; })"
 )
 
@@ -102,10 +102,12 @@ func (rt *Runtime) runModule(m *module, src string) error {
 	if isURL(m.filename) {
 		dir = m.filename
 	}
-	res, err := rt.Call(fn, m.exports, m.exports,
-		rt.VM.ToValue(func(c goja.FunctionCall) goja.Value { return rt.require(m, c.Argument(0).String(), false) }),
+	// require follows the module rule (commonjs.go): CommonJS names load at once, the others
+	// as 0.1.0 children.
+	modObj, require := rt.legacyModuleObjects(m, dir)
+	res, err := rt.Call(fn, m.exports, m.exports, require,
 		rt.VM.ToValue(func(c goja.FunctionCall) goja.Value { return rt.require(m, c.Argument(0).String(), true) }),
-		rt.VM.ToValue(m.filename), rt.VM.ToValue(dir))
+		modObj, rt.VM.ToValue(m.filename), rt.VM.ToValue(dir))
 	if err != nil {
 		return err
 	}
@@ -129,7 +131,13 @@ func (e *SyntaxError) Error() string {
 // compileModule parses a module inside its wrapper and compiles it; a parse failure comes back
 // as a *SyntaxError with the file's own line and column.
 func compileModule(filename, src string) (*goja.Program, error) {
-	ast, err := parser.ParseFile(nil, filename, wrapperHead+src+wrapperTail, 0)
+	return compileWrapped(filename, wrapperHead+src+wrapperTail)
+}
+
+// compileWrapped parses and compiles a module's source inside its wrapper (whose head is on the
+// source's first line).
+func compileWrapped(filename, wrapped string) (*goja.Program, error) {
+	ast, err := parser.ParseFile(nil, filename, wrapped, 0)
 	if err != nil {
 		var list parser.ErrorList
 		if errors.As(err, &list) && len(list) > 0 {
@@ -267,7 +275,7 @@ func (rt *Runtime) startModule(m *module, src string) error {
 }
 
 func (rt *Runtime) loadFailed(m *module, err error) error {
-	return &FatalError{Err: fmt.Errorf("cannot load module %s (required by %s): %v", m.filename, m.parent.filename, err)}
+	return &FatalError{Err: fmt.Errorf("cannot load module %s (required by %s): %v\n(loaded as a Node 0.1.0 module: %s)", m.filename, m.parent.filename, err, ModuleRule)}
 }
 
 // readModule reads a module file; a name without an extension that does not exist is tried

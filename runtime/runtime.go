@@ -59,6 +59,12 @@ type Runtime struct {
 	streamsKit   *streams     // node.Stream, made on first use (stream.go)
 	glueLib      *goja.Object // the runtime argument of glue files (native.go)
 	bufferModule *goja.Object // require("buffer"), made with the global Buffer (buffer.go)
+	commonJS     *commonJS    // require.cache and require.main (commonjs.go)
+	lifecycle    *Lifecycle   // the process module's hooks (lifecycle.go)
+	exitHeard    bool         // the Exit hook has run
+	rejections   *rejectionTracker
+	deferred     []goja.Value  // exceptions thrown by nextTick/microtask callbacks (ThrowSoon)
+	thrower      goja.Callable // function (e) { throw e; }
 
 	calls callCache // the functions last called as listeners (events.go)
 }
@@ -91,6 +97,8 @@ func New(opts Options) *Runtime {
 	rt.installStreams()
 	rt.installGlobals()
 	rt.installTimers()
+	rt.installRejectionTracker()
+	rt.installModulePackage()
 	return rt
 }
 
@@ -133,7 +141,7 @@ func (rt *Runtime) Run(path string) int {
 // RunSource is Run with the main module's source given (for --eval and tests).
 func (rt *Runtime) RunSource(filename, src string) int {
 	rt.VM.Set("ARGV", rt.argv(filename))
-	code := rt.finish(rt.loadMain(filename, src))
+	code := rt.finish(rt.afterMain(rt.loadMain(filename, src)))
 	return code
 }
 
@@ -150,10 +158,11 @@ func (rt *Runtime) finish(err error) int {
 	if err == nil {
 		err = rt.Loop.Run()
 	}
+	err = rt.runLifecycle(err)
 	var exit *ExitError
 	switch {
 	case err == nil:
-		rt.exitCode = 0
+		rt.exitCode = rt.drainedCode()
 		if herr := rt.runOnExit(); herr != nil {
 			return rt.finish(herr)
 		}
@@ -163,9 +172,10 @@ func (rt *Runtime) finish(err error) int {
 			return rt.finish(herr)
 		}
 	default:
-		rt.Out.Stderr.WriteString(rt.Report(err))
+		rt.Out.Stderr.WriteString(rt.reportFatal(err))
 		rt.exitCode = 1
 	}
+	rt.exitCode = rt.exitWith(rt.exitCode)
 	for i := len(rt.exitHooks) - 1; i >= 0; i-- {
 		rt.exitHooks[i]()
 	}

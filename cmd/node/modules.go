@@ -7,8 +7,10 @@ import (
 	corecrypto "earlynode/modules/core/crypto"
 	"earlynode/modules/core/events"
 	corefs "earlynode/modules/core/fs"
+	"earlynode/modules/core/globals"
 	coreos "earlynode/modules/core/os"
 	"earlynode/modules/core/path"
+	coreprocess "earlynode/modules/core/process"
 	"earlynode/modules/core/querystring"
 	"earlynode/modules/core/string_decoder"
 	"earlynode/modules/core/url"
@@ -38,6 +40,8 @@ var installers = []func(*runtime.Runtime){
 	string_decoder.Install,
 	url.Install,
 	util.Install,
+	coreprocess.Install,
+	globals.Install,
 	fs.Install,
 	http.Install,
 	nodeipc.Install,

@@ -1,0 +1,34 @@
+// console beyond log: dir, count, countReset, assert, table, group, trace; what goes to stderr
+// (assert, trace, warnings) stays off stdout. console.time's figures vary: see timing.js.
+console.dir({ a: 1, b: 'two', c: [1, 2, 3], d: { e: { f: { g: 1 } } } });
+console.dir({ d: { e: { f: { g: 1 } } } }, { depth: 0 });
+console.dir({ d: { e: { f: 1 } } }, { depth: null });
+console.dir('a string');
+console.count();
+console.count();
+console.count('x');
+console.countReset();
+console.count();
+console.countReset('never counted');
+console.assert(true, 'not printed');
+console.assert(false, 'printed to stderr %s', 'only');
+console.log('assert returns', console.assert(1 === 1));
+console.table([{ a: 1, b: 'x' }, { a: 2, c: true }]);
+console.table([1, 'two', { three: 3 }]);
+console.table({ r1: { c: 1 }, r2: { c: 22 } });
+console.table([{ a: 1, b: 2 }], ['b']);
+console.table('not tabular');
+console.table(new Map([['k', 1]]));
+console.table([[1, 2], [3, 4]]);
+console.group('Group A');
+console.log('inside A');
+console.group();
+console.info('inside nested\nsecond line');
+console.groupEnd();
+console.groupEnd();
+console.groupEnd();
+console.log('outside');
+console.timeEnd('missing');
+console.timeLog('missing');
+console.log(typeof console.trace, typeof console.dirxml, typeof console.groupCollapsed);
+console.trace('trace goes to stderr');
