@@ -24,25 +24,39 @@ var (
 // dialTimeout bounds connecting to an unreachable host.
 const dialTimeout = 60 * time.Second
 
-// client is the Go side of a node.http.Client: where its requests go. As in 0.1.0, each
-// request makes its own connection, closed once the response is complete.
+// client is the Go side of a node.http.Client: where its requests go. As in 0.1.0, a client
+// keeps one connection and sends its requests over it one after another, in the order they
+// were issued: a request goes out once the response to the one before it is complete (no
+// pipelining). The connection is kept alive between requests while the server allows it and
+// made again when the server closed it; it is closed once no request waits.
 type client struct {
-	m    *module
-	obj  *goja.Object
-	port int
-	host string
+	m     *module
+	obj   *goja.Object
+	port  int
+	host  string
+	queue []*clientRequest // issued and not done, in order; queue[0] is the one on the wire
+	conn  *clientConn      // the connection (dialing, busy or idle), or nil
 }
 
-// clientRequest is the Go side of a ClientRequest and its connection.
+// clientConn is one connection of a client (netpoll.Handler). It carries one request at a
+// time.
+type clientConn struct {
+	cl     *client
+	stream *netpoll.Stream // nil while dialing
+	req    *clientRequest  // the request it carries, nil when idle
+	parser *wire.Parser    // the response to req
+	closed bool            // closed or aborted by us, or gone: carries nothing more
+}
+
+// clientRequest is the Go side of a ClientRequest.
 type clientRequest struct {
 	cl       *client
 	obj      *goja.Object
 	method   string
 	framing  wire.Framing
-	out      []byte // written before the connection is up
+	out      []byte // written before the request is on a connection
 	finished bool
-	stream   *netpoll.Stream
-	parser   *wire.Parser
+	conn     *clientConn // the connection it is on, once its turn came
 	res      *clientResponse
 	interim  bool // parsing an interim (1xx) response
 	done     bool // the response completed, or an error was reported
@@ -79,7 +93,8 @@ func (m *module) clientPrototype() *goja.Object {
 	return p
 }
 
-// request writes the head of a new request (queued until connected) and starts connecting.
+// request writes the head of a new request (kept until its turn on the connection) and queues
+// it behind the client's earlier requests.
 func (cl *client) request(method string, pathV, headersV goja.Value, name string) goja.Value {
 	m := cl.m
 	path := "/"
@@ -99,20 +114,84 @@ func (cl *client) request(method string, pathV, headersV goja.Value, name string
 		}
 		hs = append([]wire.Header{{Name: "Host", Value: host}}, hs...)
 	}
-	out, fr, err := wire.AppendRequestHead(nil, method, path, hs, false)
+	out, fr, err := wire.AppendRequestHead(nil, method, path, hs, hasHeader(hs, "Connection"))
 	if err != nil {
 		m.throw(name, err.Error())
 	}
 	r := &clientRequest{cl: cl, method: method, framing: fr, out: out}
 	r.obj = m.newEmitterWith(m.creqProto)
 	clientRequestState.Set(m.rt, r.obj, r)
-	netpoll.Dial(m.rt.Loop, cl.host, cl.port, dialTimeout, func(s *netpoll.Stream, err error) error {
-		if err != nil {
-			return r.fail("cannot connect to " + r.where() + ": " + netpoll.DescribeError(err))
-		}
-		return r.connected(s)
-	})
+	cl.queue = append(cl.queue, r)
+	cl.next()
 	return r.obj
+}
+
+// next puts the first waiting request on the connection: the idle one when there is one, else
+// a new one. With nothing waiting, an idle connection is closed.
+func (cl *client) next() {
+	c := cl.conn
+	if len(cl.queue) == 0 {
+		if c != nil && c.stream != nil && c.req == nil {
+			c.close()
+		}
+		return
+	}
+	r := cl.queue[0]
+	if r.conn != nil {
+		return // already on the wire
+	}
+	if c != nil {
+		if c.stream != nil && c.req == nil {
+			c.begin(r)
+		}
+		return // dialing: the request goes out once connected
+	}
+	c = &clientConn{cl: cl}
+	cl.conn = c
+	netpoll.Dial(cl.m.rt.Loop, cl.host, cl.port, dialTimeout, func(s *netpoll.Stream, err error) error {
+		if err != nil {
+			c.closed = true
+			cl.drop(c)
+			if len(cl.queue) > 0 {
+				return cl.queue[0].fail("cannot connect to " + cl.where() + ": " + netpoll.DescribeError(err))
+			}
+			return nil
+		}
+		if c.closed || len(cl.queue) == 0 {
+			s.Abort(nil)
+			cl.drop(c)
+			return nil
+		}
+		if err := s.Start(c); err != nil {
+			c.closed = true
+			cl.drop(c)
+			return cl.queue[0].fail("cannot connect to " + cl.where() + ": " + err.Error())
+		}
+		c.stream = s
+		c.begin(cl.queue[0])
+		return nil
+	})
+}
+
+// drop forgets c as the client's connection.
+func (cl *client) drop(c *clientConn) {
+	if cl.conn == c {
+		cl.conn = nil
+	}
+}
+
+// finished takes r, done, off the front of the queue.
+func (cl *client) finished(r *clientRequest) {
+	for i, q := range cl.queue {
+		if q == r {
+			cl.queue = append(cl.queue[:i:i], cl.queue[i+1:]...)
+			return
+		}
+	}
+}
+
+func (cl *client) where() string {
+	return net.JoinHostPort(cl.host, strconv.Itoa(cl.port))
 }
 
 // hasHeader reports whether hs holds a header called name (in any case).
@@ -125,49 +204,57 @@ func hasHeader(hs []wire.Header, name string) bool {
 	return false
 }
 
-// connected starts the connection: what was written so far goes out.
-func (r *clientRequest) connected(s *netpoll.Stream) error {
-	if r.done {
-		s.Abort(nil)
-		return nil
-	}
-	if err := s.Start(r); err != nil {
-		return r.fail("cannot connect to " + r.where() + ": " + err.Error())
-	}
-	r.stream = s
-	r.parser = wire.NewResponseParser(wire.Limits{})
-	r.parser.SetRequestMethod(r.method)
+// begin puts r on the connection: what was written of it so far goes out.
+func (c *clientConn) begin(r *clientRequest) {
+	c.req = r
+	r.conn = c
+	c.parser = wire.NewResponseParser(wire.Limits{})
+	c.parser.SetRequestMethod(r.method)
 	if len(r.out) > 0 {
-		s.Write(r.out)
+		c.stream.Write(r.out)
 	}
 	r.out = nil
-	return nil
 }
 
-// write sends request bytes, or keeps them until the connection is up.
+// close closes the connection once what it queued is written.
+func (c *clientConn) close() {
+	if !c.closed {
+		c.closed = true
+		c.stream.Close()
+	}
+	c.cl.drop(c)
+}
+
+// write sends request bytes, or keeps them until the request's turn comes.
 func (r *clientRequest) write(b []byte) {
 	if r.done {
 		return
 	}
-	if r.stream == nil {
+	if r.conn == nil {
 		r.out = append(r.out, b...)
 		return
 	}
-	r.stream.Write(b)
+	r.conn.stream.Write(b)
 }
 
 // Data parses a read of the response (netpoll.Handler).
-func (r *clientRequest) Data(b []byte) error {
-	if r.done {
+func (c *clientConn) Data(b []byte) error {
+	if c.closed {
 		return nil
 	}
-	m := r.cl.m
-	p := r.parser
+	r := c.req
+	if r == nil {
+		// Bytes while no request is out: nothing can make sense of them.
+		c.close()
+		return nil
+	}
+	m := c.cl.m
+	p := c.parser
 	for {
 		ev, n, perr := p.Next(b)
 		b = b[n:]
 		if perr != nil {
-			return r.fail("bad response from " + r.where() + ": " + perr.Error())
+			return r.fail("bad response from " + c.cl.where() + ": " + perr.Error())
 		}
 		switch ev {
 		case wire.EventNeedInput:
@@ -195,7 +282,9 @@ func (r *clientRequest) Data(b []byte) error {
 				r.interim = false
 				continue
 			}
-			return r.complete()
+			reuse := ev == wire.EventComplete && len(b) == 0 && r.finished &&
+				r.framing.KeepAlive && r.res != nil && p.Head().KeepAlive
+			return r.complete(reuse)
 		}
 		if r.done {
 			return nil
@@ -203,69 +292,95 @@ func (r *clientRequest) Data(b []byte) error {
 	}
 }
 
-// complete ends the exchange: `complete` on the response, and the connection closes.
-func (r *clientRequest) complete() error {
-	m := r.cl.m
+// complete ends the exchange: the connection carries the next request when reuse allows it
+// (else it closes), then `complete` on the response.
+func (r *clientRequest) complete(reuse bool) error {
+	cl := r.cl
+	m := cl.m
 	r.done = true
-	r.stream.Close()
-	res := r.res
-	if res == nil {
-		return nil
+	cl.finished(r)
+	if c := r.conn; c != nil {
+		c.req = nil
+		if !reuse {
+			c.close()
+		}
 	}
-	if v := res.dec.Flush(m.rt); v != nil && runtime.HasListeners(res.obj, "body") {
-		if err := m.rt.Emit(res.obj, "body", v); err != nil {
+	if res := r.res; res != nil {
+		if v := res.dec.Flush(m.rt); v != nil && runtime.HasListeners(res.obj, "body") {
+			if err := m.rt.Emit(res.obj, "body", v); err != nil {
+				return err
+			}
+		}
+		if err := m.rt.Emit(res.obj, "complete"); err != nil {
 			return err
 		}
 	}
-	return m.rt.Emit(res.obj, "complete")
+	cl.next()
+	return nil
 }
 
 // EOF handles the server closing its side: the end of a response read until close, or an
 // error (netpoll.Handler).
-func (r *clientRequest) EOF() error {
-	if r.done {
+func (c *clientConn) EOF() error {
+	r := c.req
+	if c.closed || r == nil {
+		if !c.closed {
+			c.close()
+		}
 		return nil
 	}
-	ev, ferr := r.parser.Finish()
+	ev, ferr := c.parser.Finish()
 	switch {
 	case ferr != nil:
-		return r.fail("bad response from " + r.where() + ": " + ferr.Error())
+		return r.fail("bad response from " + c.cl.where() + ": " + ferr.Error())
 	case ev == wire.EventComplete && r.res != nil:
-		return r.complete()
+		return r.complete(false)
 	}
-	return r.fail(r.where() + " closed the connection before a response")
+	return r.fail(c.cl.where() + " closed the connection before a response")
 }
 
 // End runs once the connection is closed (netpoll.Handler).
-func (r *clientRequest) End(err error) error {
-	if r.done {
+func (c *clientConn) End(err error) error {
+	wasClosed := c.closed
+	c.closed = true
+	c.cl.drop(c)
+	r := c.req
+	if r == nil || r.done {
+		if !wasClosed {
+			c.cl.next()
+		}
 		return nil
 	}
 	if err == nil {
-		return r.fail(r.where() + " closed the connection before the response was complete")
+		return r.fail(c.cl.where() + " closed the connection before the response was complete")
 	}
-	return r.fail("connection to " + r.where() + " failed: " + netpoll.DescribeError(err))
-}
-
-func (r *clientRequest) where() string {
-	return net.JoinHostPort(r.cl.host, strconv.Itoa(r.cl.port))
+	return r.fail("connection to " + c.cl.where() + " failed: " + netpoll.DescribeError(err))
 }
 
 // fail reports an error once: on the response when one was emitted, else on the request; the
-// connection is dropped.
+// connection is dropped and the next request goes out on a new one.
 func (r *clientRequest) fail(msg string) error {
 	if r.done {
 		return nil
 	}
+	cl := r.cl
 	r.done = true
-	if r.stream != nil {
-		r.stream.Abort(errors.New(msg))
+	cl.finished(r)
+	if c := r.conn; c != nil {
+		c.req = nil
+		if !c.closed {
+			c.closed = true
+			c.stream.Abort(errors.New(msg))
+		}
+		cl.drop(c)
 	}
 	target := r.obj
 	if r.res != nil {
 		target = r.res.obj
 	}
-	return r.cl.m.rt.Emit(target, "error", r.cl.m.errorValue(msg))
+	err := cl.m.rt.Emit(target, "error", cl.m.errorValue(msg))
+	cl.next()
+	return err
 }
 
 func (m *module) clientRequestOf(v goja.Value, method string) *clientRequest {
