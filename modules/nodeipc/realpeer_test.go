@@ -10,7 +10,7 @@ import (
 // 9.2.1: their .out files (which TestScripts holds earlynode to) must be what the real library
 // prints. (colors.js is earlynode's alone: 9.2.1 no longer defines the colour getters.)
 func TestScriptsOnRealPackage(t *testing.T) {
-	for _, name := range []string{"config", "events", "retry", "log", "raw", "sync", "maxconn", "udp", "tls"} {
+	for _, name := range []string{"config", "events", "retry", "log", "raw", "sync", "maxconn", "udp", "udp_family", "tls"} {
 		name := name
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"net"
 	"strconv"
+	"strings"
 	"sync"
+	"syscall"
 
 	"github.com/dop251/goja"
 
@@ -78,7 +80,11 @@ func (u *udpSocket) bind(c goja.FunctionCall) goja.Value {
 	if h := c.Argument(1); !goja.IsUndefined(h) && !goja.IsNull(h) {
 		host = h.String()
 	}
-	addr, err := net.ResolveUDPAddr(u.network, net.JoinHostPort(host, strconv.Itoa(port)))
+	err := familyMismatch(u.network, host)
+	var addr *net.UDPAddr
+	if err == nil {
+		addr, err = net.ResolveUDPAddr(u.network, net.JoinHostPort(host, strconv.Itoa(port)))
+	}
 	var pc *net.UDPConn
 	if err == nil {
 		pc, err = net.ListenUDP(u.network, addr)
@@ -93,6 +99,37 @@ func (u *udpSocket) bind(c goja.FunctionCall) goja.Value {
 	m.rt.Post(func() error { return m.rt.Emit(u.obj, "listening") })
 	go u.readLoop()
 	return c.This
+}
+
+// familyError is a UDP socket of one address family asked to bind an address of the other
+// (udp6 and 127.0.0.1, udp4 and ::1). The system refuses such a bind with EINVAL, and Node
+// reports "bind EINVAL 127.0.0.1:PORT"; the reason says what to change.
+type familyError struct{ network, host string }
+
+func (e *familyError) Error() string { return e.Reason() }
+
+// Reason says why the address cannot be bound and what would work.
+func (e *familyError) Reason() string {
+	if e.network == "udp6" {
+		return "a udp6 socket cannot bind the IPv4 address " + e.host + " (serve udp4, or an IPv6 host such as ::1)"
+	}
+	return "a udp4 socket cannot bind the IPv6 address " + e.host + " (serve udp6, or an IPv4 host such as 127.0.0.1)"
+}
+
+// Unwrap gives EINVAL, the error code it is reported with.
+func (e *familyError) Unwrap() error { return syscall.EINVAL }
+
+// familyMismatch refuses an IP literal of the other family than network's.
+func familyMismatch(network, host string) error {
+	ip := net.ParseIP(host)
+	if ip == nil {
+		return nil // a name, or empty: resolved for network's family
+	}
+	v6 := strings.IndexByte(host, ':') >= 0
+	if (network == "udp6" && !v6) || (network == "udp4" && v6) {
+		return &familyError{network: network, host: host}
+	}
+	return nil
 }
 
 func (u *udpSocket) readLoop() {

@@ -87,6 +87,10 @@ func (e *OpError) Message() string {
 type tlsError struct{ error }
 
 func describe(err error) string {
+	var r interface{ Reason() string }
+	if errors.As(err, &r) {
+		return r.Reason()
+	}
 	var en syscall.Errno
 	if errors.As(err, &en) {
 		switch en {
