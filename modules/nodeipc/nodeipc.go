@@ -126,12 +126,15 @@ func (m *module) natives() runtime.Natives {
 		}
 		return m.rt.NewBuffer(data)
 	}
-	// unlink(path, callback): fs.unlink, the callback on a later turn
+	// unlink(path, callback): where the library calls fs.unlink on the socket path before
+	// serving, earlynode removes only a stale socket (ipcnet.RemoveStaleSocket): a file of any
+	// other kind, or a live server's socket, stays, and listening then fails with EADDRINUSE
+	// saying what is there. The callback runs on a later turn.
 	b["unlink"] = func(c goja.FunctionCall) goja.Value {
 		path := c.Argument(0).String()
 		cb, _ := goja.AssertFunction(c.Argument(1))
 		m.rt.Loop.Do(func() loop.Callback {
-			err := os.Remove(path)
+			err := ipcnet.RemoveStaleSocket(path)
 			return func() error {
 				if cb == nil {
 					return nil

@@ -1,6 +1,7 @@
 package nodeipc_test
 
 import (
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -50,6 +51,45 @@ func TestSocketFile(t *testing.T) {
 			}, "socket file %s removed after stop", sock)
 		})
 	}
+	// Where the library unlinks whatever is at the path, only a stale socket is removed: a
+	// regular file and a live server's socket stay, and the error says what is there.
+	t.Run("regular file kept", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "regular")
+		if err := os.WriteFile(path, []byte("data"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		p := testenv.Start(t, "server", dir, bin, "socketfile_server.js", path, "no", "no")
+		p.WaitLines(t, 20*time.Second, "error EADDRINUSE listen EADDRINUSE: address already in use (a regular file, not a socket: only a stale socket is ever removed) "+path)
+		if b, err := os.ReadFile(path); err != nil || string(b) != "data" {
+			t.Errorf("regular file touched: %q %v", b, err)
+		}
+	})
+	t.Run("live server keeps its socket", func(t *testing.T) {
+		sock := filepath.Join(t.TempDir(), "live.sock")
+		ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: sock, Net: "unix"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer ln.Close()
+		p := testenv.Start(t, "server", dir, bin, "socketfile_server.js", sock, "no", "no")
+		p.WaitLines(t, 20*time.Second, "error EADDRINUSE listen EADDRINUSE: address already in use (a socket a server listens on) "+sock)
+		c, err := net.Dial("unix", sock)
+		if err != nil {
+			t.Fatalf("the live server's socket was removed: %v", err)
+		}
+		c.Close()
+	})
+	t.Run("stale socket replaced", func(t *testing.T) {
+		sock := filepath.Join(t.TempDir(), "stale.sock")
+		ln, err := net.ListenUnix("unix", &net.UnixAddr{Name: sock, Net: "unix"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln.SetUnlinkOnClose(false)
+		ln.Close() // the file stays and nobody listens: what a crashed server leaves
+		p := testenv.Start(t, "server", dir, bin, "socketfile_server.js", sock, "no", "no")
+		p.WaitLines(t, 20*time.Second, "listening", "stopped")
+	})
 	t.Run("path too long", func(t *testing.T) {
 		long := filepath.Join(t.TempDir(), strings.Repeat("p", 120))
 		p := testenv.Start(t, "server", dir, bin, "socketfile_server.js", long, "no", "no")

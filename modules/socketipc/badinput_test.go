@@ -190,7 +190,7 @@ func TestSocketFile(t *testing.T) {
 		}
 		defer ln.Close()
 		p := testenv.Start(t, "server", dir, bin, "socketfile.js", sock, "close-after-listen")
-		p.WaitLines(t, 20*time.Second, "error EADDRINUSE listen EADDRINUSE: address already in use "+sock)
+		p.WaitLines(t, 20*time.Second, "error EADDRINUSE listen EADDRINUSE: address already in use (a socket a server listens on) "+sock)
 		if c, err := net.Dial("unix", sock); err != nil {
 			t.Errorf("the live server's socket was disturbed: %v", err)
 		} else {
@@ -201,7 +201,7 @@ func TestSocketFile(t *testing.T) {
 		path := filepath.Join(tmp, "regular")
 		os.WriteFile(path, []byte("data"), 0o644)
 		p := testenv.Start(t, "server", dir, bin, "socketfile.js", path, "close-after-listen")
-		p.WaitLines(t, 20*time.Second, "error EADDRINUSE")
+		p.WaitLines(t, 20*time.Second, "error EADDRINUSE listen EADDRINUSE: address already in use (a regular file, not a socket: only a stale socket is ever removed) "+path)
 		if b, err := os.ReadFile(path); err != nil || string(b) != "data" {
 			t.Errorf("regular file touched: %q %v", b, err)
 		}

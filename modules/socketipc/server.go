@@ -2,8 +2,6 @@ package socketipc
 
 import (
 	"errors"
-	"net"
-	"os"
 	"syscall"
 
 	"github.com/dop251/goja"
@@ -38,8 +36,8 @@ func (s *server) call(name string, args ...goja.Value) error {
 
 // listen binds the socket file. On EADDRINUSE it does what the library does (docs/wire/socket-ipc.md):
 // probe the file; a live server keeps the error, a refused probe means a stale file, which is
-// removed before listening again. Unlike the library, a file that is not a socket is never
-// removed: the original error stands.
+// removed before listening again (ipcnet.RemoveStaleSocket). Unlike the library, a file that
+// is not a socket is never removed: the error says what is there.
 func (s *server) listen() {
 	err := s.tryListen()
 	if err == nil {
@@ -51,12 +49,12 @@ func (s *server) listen() {
 		return
 	}
 	s.mod.rt.Loop.Go(func() loop.Callback {
-		stale := probeStale(s.path)
+		rerr := ipcnet.RemoveStaleSocket(s.path)
 		return func() error {
 			if s.closed {
 				return nil
 			}
-			if !stale || os.Remove(s.path) != nil {
+			if rerr != nil {
 				return s.call("error", ipcnet.JSError(s.mod.rt, err))
 			}
 			if err := s.tryListen(); err != nil {
@@ -69,20 +67,6 @@ func (s *server) listen() {
 
 func (s *server) fail(err error) {
 	s.mod.rt.Post(func() error { return s.call("error", ipcnet.JSError(s.mod.rt, err)) })
-}
-
-// probeStale reports whether path is a socket file nobody listens on.
-func probeStale(path string) bool {
-	st, err := os.Lstat(path)
-	if err != nil || st.Mode()&os.ModeSocket == 0 {
-		return false
-	}
-	c, err := net.Dial("unix", path)
-	if err == nil {
-		c.Close()
-		return false
-	}
-	return errors.Is(err, syscall.ECONNREFUSED)
 }
 
 func (s *server) tryListen() error {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net"
 	"os"
+	"syscall"
 
 	"earlynode/loop"
 	"earlynode/loop/netpoll"
@@ -65,6 +66,11 @@ func Listen(l *loop.Loop, opts ListenOptions, onConn func(*Conn) error, onError 
 		if opts.Network == "unix" {
 			e.(*OpError).Address = opts.Address
 			e.(*OpError).Port = 0
+			if errors.Is(err, syscall.EADDRINUSE) {
+				if why := inUse(opts.Address); why != nil {
+					e.(*OpError).Err = why
+				}
+			}
 		}
 		return nil, e
 	}
