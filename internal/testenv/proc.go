@@ -39,7 +39,9 @@ func Start(t testing.TB, name, dir, bin string, args ...string) *Proc {
 	if err := p.cmd.Start(); err != nil {
 		t.Fatalf("%s: %v", name, err)
 	}
+	scanned := make(chan struct{})
 	go func() {
+		defer close(scanned)
 		sc := bufio.NewScanner(pr)
 		sc.Buffer(make([]byte, 1<<20), 1<<24)
 		for sc.Scan() {
@@ -52,6 +54,7 @@ func Start(t testing.TB, name, dir, bin string, args ...string) *Proc {
 	go func() {
 		err := p.cmd.Wait()
 		pw.Close()
+		<-scanned // every line is in p.lines before the process counts as done
 		p.mu.Lock()
 		p.done, p.err = true, err
 		p.cond.Broadcast()

@@ -158,7 +158,7 @@ func TestListenErrors(t *testing.T) {
 	}
 	defer ln.Close()
 	_, err = Listen(l, ListenOptions{Network: "unix", Address: path}, nil, nil, nil)
-	if !errors.Is(err, syscall.EADDRINUSE) || !strings.Contains(err.Error(), "listen EADDRINUSE: address already in use "+path) {
+	if !errors.Is(err, syscall.EADDRINUSE) || !strings.Contains(err.Error(), "listen EADDRINUSE: address already in use (a socket a server listens on) "+path) {
 		t.Errorf("second listen: %v", err)
 	}
 	_, err = Listen(l, ListenOptions{Network: "unix", Address: "/tmp/" + strings.Repeat("z", 200)}, nil, nil, nil)
