@@ -1,0 +1,9 @@
+package soak
+
+import (
+	"testing"
+
+	"earlynode/internal/testenv"
+)
+
+func TestMain(m *testing.M) { testenv.Main(m) }
