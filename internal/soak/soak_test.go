@@ -542,4 +542,3 @@ func (g *goodClient) close() {
 		gc.c.Close()
 	}
 }
-

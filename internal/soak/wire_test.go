@@ -52,8 +52,10 @@ func socketIPCKind(path string) kind {
 	return kind{name: "socket-ipc", network: "unix", addr: path,
 		echo:    func(p string) []byte { return []byte(`{"topic":"echo","message":"` + p + "\"}\x00\x00") },
 		partial: []byte(`{"topic":"echo","mes`),
-		endless: func() ([]byte, []byte) { return []byte(`{"topic":"echo","message":"`), []byte(strings.Repeat("x", 1<<16)) },
-		deep:    []byte(`{"topic":"echo","message":` + nest("[", "", "]", deepDepth) + "}\x00\x00"),
+		endless: func() ([]byte, []byte) {
+			return []byte(`{"topic":"echo","message":"`), []byte(strings.Repeat("x", 1<<16))
+		},
+		deep: []byte(`{"topic":"echo","message":` + nest("[", "", "]", deepDepth) + "}\x00\x00"),
 	}
 }
 
