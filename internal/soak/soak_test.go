@@ -75,7 +75,7 @@ func TestSoak(t *testing.T) {
 	stopGood := good.run()
 
 	mem := watch(srv)
-	baseRSS, baseFDs := srv.RSS(), srv.FDs()
+	baseRSS, baseFDs := rss(srv), srv.FDs()
 	t.Logf("baseline: RSS %.1f MiB, %d descriptors", mib(baseRSS), baseFDs)
 	start := time.Now()
 
@@ -139,7 +139,7 @@ func TestSoak(t *testing.T) {
 	fdsBack := testenv.Poll(60*time.Second, func() bool { return srv.FDs() <= baseFDs })
 	var settled int64
 	rssBack := testenv.Poll(90*time.Second, func() bool {
-		settled = srv.RSS()
+		settled = rss(srv)
 		return settled <= baseRSS+rssSettle
 	})
 	mem.stop()
@@ -161,6 +161,15 @@ func TestSoak(t *testing.T) {
 
 func mib(n int64) float64 { return float64(n) / (1 << 20) }
 
+// rss returns p's resident set size, or -1 once it cannot be read.
+func rss(p *testenv.Proc) int64 {
+	n, err := testenv.RSS(p.Pid())
+	if err != nil {
+		return -1
+	}
+	return n
+}
+
 // memWatch samples a process's RSS every 50 ms and keeps the peak.
 type memWatch struct {
 	max  atomic.Int64
@@ -176,7 +185,7 @@ func watch(p *testenv.Proc) *memWatch {
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			if r := p.RSS(); r > w.max.Load() {
+			if r := rss(p); r > w.max.Load() {
 				w.max.Store(r)
 			}
 			select {
