@@ -81,6 +81,7 @@ func TestSoak(t *testing.T) {
 
 	for _, k := range kinds {
 		k := k
+		mem.phasePeak()
 		t.Run(k.name, func(t *testing.T) {
 			good.setPhase(k.name)
 			began := time.Now()
@@ -106,8 +107,11 @@ func TestSoak(t *testing.T) {
 			if srv.Exited() {
 				t.Fatalf("the server process ended:\n%s", srv.Output())
 			}
-			t.Logf("%s: %.1f s, RSS peak so far %.1f MiB, half-open connections closed by the server: %d of %d",
-				k.name, time.Since(began).Seconds(), mib(mem.peak()), closedByServer, len(held))
+			took := time.Since(began)
+			// Each kind starts from a settled process, so that its peak is its own.
+			settled := testenv.Poll(30*time.Second, func() bool { return rss(srv) <= baseRSS+rssSettle })
+			t.Logf("%s: %.1f s, RSS peak %.1f MiB, settled back near the baseline: %v; half-open connections closed by the server: %d of %d",
+				k.name, took.Seconds(), mib(mem.phasePeak()), settled, closedByServer, len(held))
 		})
 	}
 	good.setPhase("node-ipc UDP")
@@ -170,9 +174,11 @@ func rss(p *testenv.Proc) int64 {
 	return n
 }
 
-// memWatch samples a process's RSS every 50 ms and keeps the peak.
+// memWatch samples a process's RSS every 50 ms and keeps the peak, overall and since the last
+// call of phasePeak.
 type memWatch struct {
 	max  atomic.Int64
+	pmax atomic.Int64
 	done chan struct{}
 	wg   sync.WaitGroup
 }
@@ -185,8 +191,12 @@ func watch(p *testenv.Proc) *memWatch {
 		tick := time.NewTicker(50 * time.Millisecond)
 		defer tick.Stop()
 		for {
-			if r := rss(p); r > w.max.Load() {
+			r := rss(p)
+			if r > w.max.Load() {
 				w.max.Store(r)
+			}
+			if r > w.pmax.Load() {
+				w.pmax.Store(r)
 			}
 			select {
 			case <-w.done:
@@ -199,6 +209,9 @@ func watch(p *testenv.Proc) *memWatch {
 }
 
 func (w *memWatch) peak() int64 { return w.max.Load() }
+
+// phasePeak returns the peak since its last call and starts a new phase.
+func (w *memWatch) phasePeak() int64 { return w.pmax.Swap(0) }
 func (w *memWatch) stop()       { close(w.done); w.wg.Wait() }
 
 // countClosed says how many of the held connections the server has closed: a read that ends
