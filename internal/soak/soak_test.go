@@ -109,7 +109,7 @@ func TestSoak(t *testing.T) {
 			}
 			took := time.Since(began)
 			// Each kind starts from a settled process, so that its peak is its own.
-			settled := testenv.Poll(30*time.Second, func() bool { return rss(srv) <= baseRSS+rssSettle })
+			settled := testenv.Poll(10*time.Second, func() bool { return rss(srv) <= baseRSS+rssSettle })
 			t.Logf("%s: %.1f s, RSS peak %.1f MiB, settled back near the baseline: %v; half-open connections closed by the server: %d of %d",
 				k.name, took.Seconds(), mib(mem.phasePeak()), settled, closedByServer, len(held))
 		})
