@@ -23,7 +23,7 @@ import (
 // The bounds the soak holds the server process to.
 const (
 	// rssBound is the most resident memory the process may use at any moment of the soak.
-	rssBound = 1 << 30
+	rssBound = 3 << 29 // 1.5 GiB
 	// rssSettle is how far above its baseline resident memory may stay once the soak is over.
 	rssSettle = 96 << 20
 	// goodLatency is the longest a good client's round trip may take.
