@@ -28,22 +28,21 @@ func Dial(l *loop.Loop, host string, port int, timeout time.Duration, done func(
 			ctx, cancel = context.WithTimeout(ctx, timeout)
 			defer cancel()
 		}
-		fd, remote := -1, ""
+		var c net.Conn
 		addr, err := DialAddress(ctx, host, port)
 		if err == nil {
 			var d net.Dialer
-			var c net.Conn
-			if c, err = d.DialContext(ctx, "tcp", addr); err == nil {
-				remote = RemoteAddress(c)
-				fd, err = dupFD(c.(*net.TCPConn))
-				c.Close()
-			}
+			c, err = d.DialContext(ctx, "tcp", addr)
 		}
 		return func() error {
 			if err != nil {
 				return done(nil, err)
 			}
-			return done(newStream(p, fd, remote), nil)
+			s, err := streamOf(p, c, RemoteAddress(c))
+			if err != nil {
+				return done(nil, err)
+			}
+			return done(s, nil)
 		}
 	})
 }

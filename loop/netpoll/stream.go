@@ -3,10 +3,7 @@ package netpoll
 import (
 	"errors"
 	"net"
-	"os"
 	"time"
-
-	"golang.org/x/sys/unix"
 
 	"earlynode/loop"
 )
@@ -47,9 +44,9 @@ type Handler interface {
 // the socket is writable again. CloseWrite, Close and Detach wait for the queue; Abort does
 // not. The stream holds a loop handle until it is closed.
 type Stream struct {
+	streamIO // how this implementation reads and writes the socket
+
 	p      *poller
-	pf     *pollFD
-	fd     int
 	h      Handler
 	handle *loop.Handle
 	remote string // the peer's address as node.tcp shows it ("" for a unix socket)
@@ -58,6 +55,7 @@ type Stream struct {
 	pending writeQueue
 	limit   int // most bytes pending may hold (0: no limit); see SetWriteLimit
 	after   closeStep
+	started bool // Start was called
 	closed  bool
 	paused  bool // reading paused by Pause
 	eof     bool // the peer's FIN was read
@@ -74,28 +72,18 @@ const (
 	stepDetach               // hand the socket over
 )
 
-// newStream wraps an open, non-blocking socket descriptor (which it then owns); Start begins
-// reading it.
-func newStream(p *poller, fd int, remote string) *Stream {
-	s := &Stream{p: p, fd: fd, remote: remote, limit: WriteLimitDefault()}
-	s.handle = p.l.NewHandle()
-	s.touch()
-	return s
-}
-
 // Start begins reading, reporting to h. Call it once, on the turn the stream was handed over
 // (or close the stream with Abort instead). It does nothing on a stream already closed.
 func (s *Stream) Start(h Handler) error {
-	if s.closed || s.pf != nil {
+	if s.closed || s.started {
 		return nil
 	}
 	s.h = h
-	pf, err := s.p.add(s.fd, s.interest(), s.onRead, s.onWrite)
-	if err != nil {
+	s.started = true
+	if err := s.startIO(); err != nil {
 		s.Abort(err)
 		return err
 	}
-	s.pf = pf
 	return nil
 }
 
@@ -104,44 +92,6 @@ func (s *Stream) touch() { s.lastIO = s.p.l.Now().UnixNano() }
 // Idle returns how long ago the stream last read or wrote (by the loop's clock).
 func (s *Stream) Idle() time.Duration {
 	return time.Duration(s.p.l.Now().UnixNano() - s.lastIO)
-}
-
-// onRead reads once and hands the bytes on.
-func (s *Stream) onRead() error {
-	if s.closed {
-		return nil
-	}
-	if s.eof {
-		// A hang-up or error after the peer's FIN: the connection is gone both ways, cleanly
-		// if we had sent our FIN too.
-		if s.after >= stepCloseWrite && s.after != stepDetach {
-			s.Abort(nil)
-		} else {
-			s.Abort(socketError(s.fd))
-		}
-		return nil
-	}
-	var n int
-	var err error
-	for {
-		n, err = unix.Read(s.fd, s.p.buf)
-		if err != unix.EINTR {
-			break
-		}
-	}
-	switch {
-	case n > 0:
-		s.touch()
-		return s.h.Data(s.p.buf[:n])
-	case err == unix.EAGAIN:
-		return nil
-	case err != nil:
-		s.Abort(os.NewSyscallError("read", err))
-		return nil
-	}
-	s.eof = true
-	s.updateInterest()
-	return s.h.EOF()
 }
 
 // Write queues b (copied) after everything written before. It never blocks. A write error
@@ -154,100 +104,32 @@ func (s *Stream) Write(b []byte) error {
 	if len(b) == 0 {
 		return nil
 	}
-	if s.pending.size > 0 {
-		if s.overLimit(len(b)) {
-			return s.refuse()
+	if s.pending.size == 0 {
+		n, err := s.writeNow(b)
+		if err != nil {
+			s.Abort(err)
+			return nil
 		}
-		s.pending.push(b)
-		return nil
-	}
-	n, err := s.write(b)
-	if err != nil {
-		s.Abort(err)
-		return nil
-	}
-	if n < len(b) {
-		if s.overLimit(len(b) - n) {
-			return s.refuse()
+		if b = b[n:]; len(b) == 0 {
+			return nil
 		}
-		s.pending.push(b[n:])
-		s.updateInterest()
 	}
+	if s.overLimit(len(b)) {
+		return s.refuse()
+	}
+	s.pending.push(b)
+	s.queued()
 	return nil
 }
 
-// write writes what the kernel takes now.
-func (s *Stream) write(b []byte) (int, error) {
-	n := 0
-	for n < len(b) {
-		m, err := unix.Write(s.fd, b[n:])
-		if m > 0 {
-			n += m
-		}
-		switch {
-		case err == unix.EINTR:
-			continue
-		case err == unix.EAGAIN:
-			return n, nil
-		case err != nil:
-			return n, os.NewSyscallError("write", err)
-		case m <= 0:
-			return n, nil
-		}
-	}
-	if n > 0 {
-		s.touch()
-	}
-	return n, nil
-}
-
-// onWrite writes the queue once the socket takes more, many pieces per call.
-func (s *Stream) onWrite() error {
-	if s.closed {
-		return nil
-	}
-	for s.pending.size > 0 {
-		n, err := s.pending.writeTo(s.fd)
-		if err == unix.EINTR {
-			continue
-		}
-		if err == unix.EAGAIN {
-			return nil
-		}
-		if err != nil {
-			s.Abort(os.NewSyscallError("writev", err))
-			return nil
-		}
-		s.touch()
-		s.pending.advance(n)
-	}
-	s.updateInterest()
+// written runs once the queue has been written out: the close step asked for meanwhile is
+// carried out and a Drainer handler is told.
+func (s *Stream) written() error {
 	s.carryOut()
 	if d, ok := s.h.(Drainer); ok && !s.closed {
 		return d.Drained()
 	}
 	return nil
-}
-
-// updateInterest registers for reading unless paused or past EOF, and for writing while
-// something is queued.
-func (s *Stream) updateInterest() {
-	if s.closed || s.pf == nil {
-		return
-	}
-	s.p.set(s.pf, s.interest())
-}
-
-// interest is the set of events the stream waits for now.
-func (s *Stream) interest() uint32 {
-	var want uint32
-	if !s.paused && !s.eof {
-		want |= unix.EPOLLIN | unix.EPOLLRDHUP
-	}
-	if s.pending.size > 0 {
-		want |= unix.EPOLLOUT
-	}
-	return want
 }
 
 // Pending returns how many bytes wait to be written.
@@ -279,9 +161,7 @@ func (s *Stream) later(step closeStep) {
 func (s *Stream) carryOut() {
 	switch s.after {
 	case stepCloseWrite:
-		if err := unix.Shutdown(s.fd, unix.SHUT_WR); err != nil && err != unix.ENOTCONN {
-			s.Abort(os.NewSyscallError("shutdown", err))
-		}
+		s.shutdownWrite()
 	case stepClose:
 		s.Abort(nil)
 	case stepDetach:
@@ -303,21 +183,6 @@ func (s *Stream) Detach(fn func(net.Conn)) {
 	s.later(stepDetach)
 }
 
-func (s *Stream) handOver() {
-	s.closed = true
-	s.unregister()
-	f := os.NewFile(uintptr(s.fd), "tcp")
-	c, err := net.FileConn(f) // a new descriptor, registered with Go's poller
-	f.Close()
-	s.handle.Close(nil)
-	fn := s.detach
-	if err != nil {
-		// Nothing to hand over: the peer sees the connection closed.
-		return
-	}
-	go fn(c)
-}
-
 // Abort closes the socket now, dropping what is queued, and posts End(err). It does nothing
 // on a stream already closed.
 func (s *Stream) Abort(err error) {
@@ -326,8 +191,7 @@ func (s *Stream) Abort(err error) {
 	}
 	s.closed = true
 	s.pending.reset()
-	s.unregister()
-	unix.Close(s.fd)
+	s.closeIO()
 	h := s.h
 	if h == nil { // never started: nobody to tell
 		s.handle.Close(nil)
@@ -336,20 +200,6 @@ func (s *Stream) Abort(err error) {
 	s.handle.Close(func() error { return h.End(err) })
 }
 
-// unregister takes the descriptor out of the poller, if Start put it there.
-func (s *Stream) unregister() {
-	if s.pf != nil {
-		s.p.remove(s.pf)
-	}
-}
-
 // Closed reports whether the stream was closed or detached.
 func (s *Stream) Closed() bool { return s.closed }
 
-// socketError returns the pending error of a socket (SO_ERROR), or a generic one.
-func socketError(fd int) error {
-	if n, err := unix.GetsockoptInt(fd, unix.SOL_SOCKET, unix.SO_ERROR); err == nil && n != 0 {
-		return os.NewSyscallError("connection", unix.Errno(n))
-	}
-	return errors.New("connection closed by the peer")
-}

@@ -12,9 +12,9 @@ import (
 	"earlynode/loop"
 )
 
-// pair returns a connected pair of real loopback sockets: a descriptor for a Stream and the
+// pair returns a connected pair of real loopback sockets: one for a Stream (see run) and the
 // peer's Go connection.
-func pair(t *testing.T) (fd int, peer *net.TCPConn) {
+func pair(t *testing.T) (c net.Conn, peer *net.TCPConn) {
 	t.Helper()
 	l, err := net.ListenTCP("tcp", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
@@ -26,7 +26,7 @@ func pair(t *testing.T) (fd int, peer *net.TCPConn) {
 		c, _ := l.AcceptTCP()
 		done <- c
 	}()
-	c, err := net.DialTCP("tcp", nil, l.Addr().(*net.TCPAddr))
+	c, err = net.DialTCP("tcp", nil, l.Addr().(*net.TCPAddr))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -34,13 +34,8 @@ func pair(t *testing.T) (fd int, peer *net.TCPConn) {
 	if p == nil {
 		t.Fatal("accept failed")
 	}
-	fd, err = dupFD(c)
-	c.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Cleanup(func() { p.Close() })
-	return fd, p
+	return c, p
 }
 
 // recorder is a StreamHandler that records what happened, on the loop.
@@ -79,15 +74,14 @@ func (r *recorder) End(err error) error {
 
 // run starts a stream on a new loop (setup gets it on the loop) and runs the loop until it
 // ends; it fails the test if that takes too long.
-func run(t *testing.T, fd int, r *recorder, setup func(l *loop.Loop, s *Stream)) {
+func run(t *testing.T, c net.Conn, r *recorder, setup func(l *loop.Loop, s *Stream)) {
 	t.Helper()
 	l := loop.New(0)
 	l.Post(func() error {
-		p, err := pollerOf(l)
+		s, err := Adopt(l, c)
 		if err != nil {
 			return err
 		}
-		s := newStream(p, fd, "")
 		if err := s.Start(r); err != nil {
 			return err
 		}

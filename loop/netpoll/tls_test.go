@@ -92,15 +92,14 @@ func clientConf(t *testing.T, version uint16) *tls.Config {
 
 // runTLS wraps a stream of fd as a TLS client or server on a new loop (setup gets it on the
 // loop, before it starts unless setup starts it) and runs the loop until it ends.
-func runTLS(t *testing.T, fd int, conf *tls.Config, client bool, r *recorder, setup func(l *loop.Loop, c *TLSConn)) {
+func runTLS(t *testing.T, conn net.Conn, conf *tls.Config, client bool, r *recorder, setup func(l *loop.Loop, c *TLSConn)) {
 	t.Helper()
 	l := loop.New(0)
 	l.Post(func() error {
-		p, err := pollerOf(l)
+		s, err := Adopt(l, conn)
 		if err != nil {
 			return err
 		}
-		s := newStream(p, fd, "")
 		var c *TLSConn
 		if client {
 			c = TLSClient(s, conf)
@@ -364,8 +363,11 @@ func TestTLSHandshakeThenStart(t *testing.T) {
 	var c *TLSConn
 	var state tls.ConnectionState
 	l.Post(func() error {
-		p, _ := pollerOf(l)
-		c = TLSServer(newStream(p, fd, ""), serverConf(t, tls.VersionTLS13))
+		s, err := Adopt(l, fd)
+		if err != nil {
+			return err
+		}
+		c = TLSServer(s, serverConf(t, tls.VersionTLS13))
 		return c.Handshake(func(err error) error {
 			if err != nil {
 				t.Errorf("handshake: %v", err)

@@ -1,9 +1,5 @@
 package netpoll
 
-import (
-	"golang.org/x/sys/unix"
-)
-
 // queueChunk is the size of the pieces a writeQueue copies data into once it holds more than
 // a little; its first piece is firstChunk.
 const (
@@ -46,27 +42,6 @@ func (q *writeQueue) nextChunk() int {
 		return min(2*cap(q.chunks[n-1]), queueChunk)
 	}
 	return firstChunk
-}
-
-// writeTo writes as much of the queue as the socket takes, in one writev.
-func (q *writeQueue) writeTo(fd int) (int, error) {
-	iov := q.iov[:0]
-	for i, c := range q.chunks {
-		if i == 0 {
-			c = c[q.head:]
-		}
-		iov = append(iov, c)
-		if len(iov) == 64 {
-			break
-		}
-	}
-	q.iov = iov
-	n, err := unix.Writev(fd, iov)
-	clear(iov)
-	if n < 0 {
-		n = 0
-	}
-	return n, err
 }
 
 // advance drops n written bytes from the front.
