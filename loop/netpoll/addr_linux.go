@@ -39,4 +39,3 @@ func sockAddr(sa unix.Sockaddr, err error) net.Addr {
 	}
 	return nil
 }
-

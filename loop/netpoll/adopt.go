@@ -33,6 +33,7 @@ func AdoptListener(l *loop.Loop, ln net.Listener, onConn AcceptFunc) (*Listener,
 	}
 	return listenerOf(l, ln, port, 0, onConn)
 }
+
 // Ref makes the listener keep the loop alive (the default).
 func (ln *Listener) Ref() { ln.handle.Ref() }
 
@@ -48,4 +49,3 @@ func (s *Stream) Unref() { s.handle.Unref() }
 // RemoteIP returns the peer's address as node.tcp and node.http show it: the IP alone, an IPv4
 // peer of a dual-stack socket as IPv4; "" for a unix socket.
 func (s *Stream) RemoteIP() string { return s.remote }
-

@@ -202,4 +202,3 @@ func (s *Stream) Abort(err error) {
 
 // Closed reports whether the stream was closed or detached.
 func (s *Stream) Closed() bool { return s.closed }
-

@@ -176,6 +176,9 @@ func TestStreamReportsAPeerReset(t *testing.T) {
 }
 
 func TestStreamResetAfterEOFEndsWithoutSpinning(t *testing.T) {
+	if portableIO {
+		t.Skip("the portable implementation reads no further after EOF: a reset that follows is seen by the next write, as Go's net package offers no way to wait for it")
+	}
 	fd, peer := pair(t)
 	eof := make(chan struct{}, 1)
 	go func() {

@@ -24,4 +24,3 @@ func (q *writeQueue) writeTo(fd int) (int, error) {
 	}
 	return n, err
 }
-
