@@ -22,13 +22,13 @@ type streamIO struct {
 	rmu      sync.Mutex       // guards what the reader goroutine shares: buf, inflight, handoff, held, reading
 	inflight *readResult      // posted by the reader, not yet handed over
 	handoff  chan *readResult // set by Detach: the reader's last result goes there
-	buf     []byte        // the reader's buffer: grows while reads fill it, up to ReadBufferSize
-	more    chan struct{} // a token per read the loop asks for; closed when the stream closes
-	reading bool          // a read is asked for and not yet handed over
-	held    *readResult   // a read that came while paused, handed over on Resume
-	batches chan [][]byte // the writer's work; closed when the stream closes
-	writing bool          // a batch is with the writer
-	finSent bool          // CloseWrite was carried out
+	buf      []byte           // the reader's buffer: grows while reads fill it, up to ReadBufferSize
+	more     chan struct{}    // a token per read the loop asks for; closed when the stream closes
+	reading  bool             // a read is asked for and not yet handed over
+	held     *readResult      // a read that came while paused, handed over on Resume
+	batches  chan [][]byte    // the writer's work; closed when the stream closes
+	writing  bool             // a batch is with the writer
+	finSent  bool             // CloseWrite was carried out
 }
 
 // readResult is what one read of the reader goroutine gave.
