@@ -262,9 +262,10 @@ func (m *module) statObject(st *syscall.Stat_t) *goja.Object {
 	o.Set("size", st.Size)
 	o.Set("blksize", int64(st.Blksize))
 	o.Set("blocks", st.Blocks)
-	o.Set("atime", m.dateOf(st.Atim))
-	o.Set("mtime", m.dateOf(st.Mtim))
-	o.Set("ctime", m.dateOf(st.Ctim))
+	atime, mtime, ctime := statTimes(st)
+	o.Set("atime", m.dateOf(atime))
+	o.Set("mtime", m.dateOf(mtime))
+	o.Set("ctime", m.dateOf(ctime))
 	return o
 }
 
