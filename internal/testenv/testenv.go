@@ -90,7 +90,7 @@ func Node(t testing.TB) string {
 			return
 		}
 		builtBin = filepath.Join(builtDir, "node")
-		cmd := exec.Command("go", "build", "-o", builtBin, "./cmd/node")
+		cmd := exec.Command("go", "build", "-tags="+buildTags, "-o", builtBin, "./cmd/node")
 		cmd.Dir = Root()
 		if out, err := cmd.CombinedOutput(); err != nil {
 			buildErr = fmt.Errorf("go build ./cmd/node: %v\n%s", err, out)
