@@ -1,3 +1,5 @@
+//go:build unix
+
 // Package fs is node.fs of Node 0.1.0: the POSIX wrappers returning node.Promise (rename, stat,
 // unlink, rmdir, mkdir, open, close, read, write), node.fs.cat and node.cat, the node.fs.File
 // object with its own queue of operations, and the stdout, stderr and stdin globals, which are

@@ -47,8 +47,8 @@ func startChild(m *module, obj *goja.Object, command string) *child {
 		// The shell leads a process group of its own, so that kill() reaches the command it
 		// runs too: dash forks `cat` rather than exec it, and a signal to the shell alone left
 		// the command running with our pipes open (the process never ended).
-		attr := &os.ProcAttr{Files: []*os.File{ends[0], ends[3], ends[5]}, Sys: &syscall.SysProcAttr{Setpgid: true}}
-		ch.proc, err = os.StartProcess("/bin/sh", []string{"sh", "-c", command}, attr)
+		attr := &os.ProcAttr{Files: []*os.File{ends[0], ends[3], ends[5]}, Sys: ownGroup()}
+		ch.proc, err = startShell(command, attr)
 	}
 	for _, i := range []int{0, 3, 5} { // the child's ends
 		if ends[i] != nil {
@@ -156,7 +156,7 @@ func (ch *child) signal(sig syscall.Signal) bool {
 	if ch.waited || ch.proc == nil {
 		return false
 	}
-	if syscall.Kill(-ch.pid, sig) == nil {
+	if signalGroup(ch.pid, sig) == nil {
 		return true
 	}
 	return ch.proc.Signal(sig) == nil

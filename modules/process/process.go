@@ -7,9 +7,9 @@ package process
 
 import (
 	_ "embed"
+	"syscall"
 
 	"github.com/dop251/goja"
-	"golang.org/x/sys/unix"
 
 	"earlynode/runtime"
 )
@@ -33,7 +33,7 @@ func Install(rt *runtime.Runtime) {
 	m := &module{rt: rt, vm: vm}
 	node := rt.Node()
 	for _, name := range Signals {
-		if sig := unix.SignalNum(name); sig != 0 {
+		if sig := signalNum(name); sig != 0 {
 			node.Set(name, int(sig))
 		}
 	}
@@ -106,7 +106,7 @@ func (m *module) close(ch *child, c goja.FunctionCall) goja.Value {
 
 // kill is process.kill(signal=node.SIGTERM); it returns false when the child has already ended.
 func (m *module) kill(ch *child, c goja.FunctionCall) goja.Value {
-	sig := unix.SIGTERM
+	sig := syscall.SIGTERM
 	if v := c.Argument(0); !goja.IsUndefined(v) && !goja.IsNull(v) {
 		s, err := ParseSignal(v.Export())
 		if err != nil {

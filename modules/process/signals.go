@@ -4,8 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"syscall"
-
-	"golang.org/x/sys/unix"
 )
 
 // Signals are the POSIX signals set on the node object as node.SIGINT, node.SIGTERM, ...
@@ -34,7 +32,7 @@ func ParseSignal(v any) (syscall.Signal, error) {
 		if !strings.HasPrefix(name, "SIG") {
 			name = "SIG" + name
 		}
-		if sig := unix.SignalNum(name); sig != 0 {
+		if sig := signalNum(name); sig != 0 {
 			return sig, nil
 		}
 		return 0, fmt.Errorf("unknown signal %q", s)
