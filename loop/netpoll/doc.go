@@ -19,10 +19,14 @@
 //     configuration) in the same vocabulary; only its handshake runs on a goroutine, fed by
 //     the loop. Conn is the interface Stream and TLSConn both satisfy.
 //
-// This implementation waits in a level-triggered epoll instance installed as the loop's
+// There are two implementations of this vocabulary (docs/architecture.md, "Portable I/O").
+// On Linux the layer waits in a level-triggered epoll instance installed as the loop's
 // loop.Poller on first use: the loop's thread sleeps in epoll_wait, reads once per readiness
 // into one buffer it reuses, and dispatches, in the order epoll gave them, the handlers of the
-// descriptors found ready. It is Linux only.
+// descriptors found ready (the *_linux.go files). Everywhere else, and on Linux when built
+// with -tags portable, each connection keeps its Go net.Conn, read by a goroutine that does
+// one read at a time and posts it to the loop, and written by another that takes the whole
+// write queue (the *_portable.go files). The rest is shared.
 //
 // Every function and method runs on the loop goroutine unless its comment says otherwise.
 package netpoll
