@@ -376,3 +376,36 @@ func TestReusePortSharesAPort(t *testing.T) {
 		t.Fatalf("accepted %v", accepted)
 	}
 }
+
+// TestStreamDetachKeepsUnreadBytes: bytes the peer sent that no Data call received go with the
+// connection Detach hands over, whether still in the kernel (epoll) or already taken by a read
+// under way when the stream was paused (the portable implementation's reader).
+func TestStreamDetachKeepsUnreadBytes(t *testing.T) {
+	for _, delay := range []time.Duration{0, 50 * time.Millisecond} {
+		c, peer := pair(t)
+		got := make(chan string, 1)
+		run(t, c, &recorder{}, func(l *loop.Loop, s *Stream) {
+			s.Pause()
+			go peer.Write([]byte("unread"))
+			l.SetTimer(delay, func() error {
+				s.Detach(func(c net.Conn) {
+					b := make([]byte, 6)
+					_, err := io.ReadFull(c, b)
+					c.Close()
+					got <- string(b) + errString(err)
+				})
+				return nil
+			})
+		})
+		if g := <-got; g != "unread" {
+			t.Errorf("after %v the new owner read %q, want %q", delay, g, "unread")
+		}
+	}
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return " " + err.Error()
+}
