@@ -390,6 +390,7 @@ func TestStreamDetachKeepsUnreadBytes(t *testing.T) {
 			l.SetTimer(delay, func() error {
 				s.Detach(func(c net.Conn) {
 					b := make([]byte, 6)
+					c.SetReadDeadline(time.Now().Add(10 * time.Second)) // lost bytes: fail, not hang
 					_, err := io.ReadFull(c, b)
 					c.Close()
 					got <- string(b) + errString(err)
