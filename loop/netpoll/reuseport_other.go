@@ -4,6 +4,10 @@ package netpoll
 
 import "syscall"
 
-// reusePort is nil where the system has no SO_REUSEPORT: ListenTCP then refuses ReusePort
-// with ErrReusePortUnsupported.
-var reusePort func(network, address string, c syscall.RawConn) error
+// reusePortSupported says the system has no SO_REUSEPORT: ListenTCP refuses ReusePort with
+// ErrReusePortUnsupported.
+const reusePortSupported = false
+
+// ControlReusePort is a net.ListenConfig Control function that would set SO_REUSEPORT; here it
+// fails with ErrReusePortUnsupported.
+func ControlReusePort(_, _ string, _ syscall.RawConn) error { return ErrReusePortUnsupported }
