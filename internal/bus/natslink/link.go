@@ -6,9 +6,6 @@ import (
 	"net"
 	"os"
 	"os/exec"
-	"syscall"
-
-	"golang.org/x/sys/unix"
 
 	"earlynode/internal/bus/wire"
 	"earlynode/loop"
@@ -75,9 +72,9 @@ func Start(l *loop.Loop, cfg Config, h Handler) (*Link, error) {
 	if err != nil {
 		return nil, err
 	}
-	pair, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	pair, err := socketpair()
 	if err != nil {
-		return nil, os.NewSyscallError("socketpair", err)
+		return nil, err
 	}
 	ours, theirs := os.NewFile(uintptr(pair[0]), "natslink"), os.NewFile(uintptr(pair[1]), "natslink")
 	defer theirs.Close()
@@ -88,7 +85,7 @@ func Start(l *loop.Loop, cfg Config, h Handler) (*Link, error) {
 	cmd := exec.Command(path, args...)
 	cmd.ExtraFiles = []*os.File{theirs} // LinkFD
 	cmd.Stderr = os.Stderr
-	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGTERM}
+	cmd.SysProcAttr = helperAttr()
 	if err := cmd.Start(); err != nil {
 		ours.Close()
 		return nil, fmt.Errorf("starting the NATS helper: %w", err)

@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // File attributes: chmod, fchmod, chown, lchown, fchown, utimes, lutimes, futimes.

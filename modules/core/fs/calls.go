@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // The natives of fs.js and the constants, by name.

@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // cp: copying files, links and (recursive) directory trees.

@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // Calls on descriptors: open, close, read, write, fsync.

@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // Whole files: readFile, writeFile/appendFile, truncate, and the read and write loops they use.

@@ -1,3 +1,5 @@
+//go:build linux
+
 // Package fs is Node 20's require("fs") (also "node:fs" and "fs/promises"): the callback,
 // synchronous and promise forms of the everyday file system calls, Stats and Dirent, and
 // createReadStream/createWriteStream. See docs/modern-fs-os-crypto.md.

@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // Calls on paths: unlink, rename, access, copyFile, symlink, link, readlink, realpath.

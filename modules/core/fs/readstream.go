@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // ReadStream: a file read in chunks on the pool, handed out as a node.Stream.

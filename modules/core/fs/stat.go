@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // stat, lstat, fstat: statx(2) into the numbers of a Stats object.

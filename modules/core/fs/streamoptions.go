@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // The options and states the file streams share.

@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // Text of bytes that are not all UTF-8, as Node decodes it.

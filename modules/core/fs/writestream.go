@@ -1,3 +1,5 @@
+//go:build linux
+
 package fs
 
 // WriteStream: chunks queued and written to a file in order on the pool.

@@ -176,11 +176,7 @@ func uptime() float64 {
 			}
 		}
 	}
-	var si unix.Sysinfo_t
-	if unix.Sysinfo(&si) == nil {
-		return float64(si.Uptime)
-	}
-	return 0
+	return systemUptime()
 }
 
 func (m *module) loadavg(goja.FunctionCall) goja.Value {

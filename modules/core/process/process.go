@@ -424,7 +424,7 @@ func (p *proc) write(c goja.FunctionCall) goja.Value {
 }
 
 func (p *proc) isTTY(c goja.FunctionCall) goja.Value {
-	_, err := unix.IoctlGetTermios(int(c.Argument(0).ToInteger()), unix.TCGETS)
+	_, err := unix.IoctlGetTermios(int(c.Argument(0).ToInteger()), ioctlGetTermios)
 	return p.rt.VM.ToValue(err == nil)
 }
 

@@ -169,9 +169,9 @@ func (sv *supervisor) pendingRestarts() bool {
 
 // start starts a process in slot s.
 func (sv *supervisor) start(s *slot) error {
-	pair, err := unix.Socketpair(unix.AF_UNIX, unix.SOCK_STREAM|unix.SOCK_CLOEXEC, 0)
+	pair, err := socketpair()
 	if err != nil {
-		return os.NewSyscallError("socketpair", err)
+		return err
 	}
 	ours, theirs := os.NewFile(uintptr(pair[0]), "bus"), os.NewFile(uintptr(pair[1]), "bus")
 	defer theirs.Close()
@@ -197,7 +197,7 @@ func (sv *supervisor) start(s *slot) error {
 	cmd.ExtraFiles = []*os.File{theirs}
 	// Their own process group: a terminal's ^C reaches the supervisor, which forwards it once;
 	// and they die with the supervisor if it is killed.
-	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true, Pdeathsig: syscall.SIGTERM}
+	cmd.SysProcAttr = workerAttr()
 	err = cmd.Start()
 	stdoutW.Close()
 	stderrW.Close()

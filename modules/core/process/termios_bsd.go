@@ -1,0 +1,8 @@
+//go:build darwin || freebsd || netbsd || openbsd
+
+package process
+
+import "golang.org/x/sys/unix"
+
+// ioctlGetTermios is the ioctl that reads a terminal's attributes (isatty's test).
+const ioctlGetTermios = unix.TIOCGETA
