@@ -1,3 +1,5 @@
+//go:build unix
+
 // Package os is Node 20's require("os") (also "node:os"): facts about the machine and the
 // user, read from uname(2), /proc, /sys, /etc/passwd and the network interfaces. See
 // docs/modern-fs-os-crypto.md.

@@ -1,3 +1,5 @@
+//go:build unix
+
 // Package process is Node 20's `process` global (also require("process") and
 // require("node:process")): the program's arguments, environment, identity, clocks, exit and
 // its events, signals, and the standard streams. It is made on first use, so scripts that never

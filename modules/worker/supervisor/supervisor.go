@@ -18,8 +18,6 @@ import (
 	"syscall"
 	"time"
 
-	"golang.org/x/sys/unix"
-
 	"earlynode/modules/worker"
 )
 
@@ -290,7 +288,7 @@ func (sv *supervisor) exited(e exited) {
 func describe(st *os.ProcessState) (int, string) {
 	ws, ok := st.Sys().(syscall.WaitStatus)
 	if ok && ws.Signaled() {
-		return 128 + int(ws.Signal()), "was killed by " + unix.SignalName(ws.Signal())
+		return 128 + int(ws.Signal()), "was killed by " + signalName(ws.Signal())
 	}
 	return st.ExitCode(), fmt.Sprintf("exited with status %d", st.ExitCode())
 }
