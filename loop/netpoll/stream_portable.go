@@ -28,6 +28,7 @@ type streamIO struct {
 	held     *readResult      // a read that came while paused, handed over on Resume
 	batches  chan [][]byte    // the writer's work; closed when the stream closes
 	writing  bool             // a batch is with the writer
+	kicking  bool             // the queue goes to the writer at the end of this turn
 	finSent  bool             // CloseWrite was carried out
 }
 
@@ -152,8 +153,23 @@ func (s *Stream) updateInterest() {
 // writeNow takes nothing at once: every write goes through the writer goroutine.
 func (s *Stream) writeNow([]byte) (int, error) { return 0, nil }
 
-// queued runs after Write queued bytes: the writer gets them unless it is busy.
+// queued runs after Write queued bytes: the writer gets them, with everything else written in
+// the same turn of the loop (so that the writes of one callback reach the socket in one
+// writev, as they reach the kernel together with epoll), unless it is busy.
 func (s *Stream) queued() {
+	if s.writing || s.kicking || s.closed || s.pending.size == 0 {
+		return
+	}
+	s.kicking = true
+	s.p.l.Post(func() error {
+		s.kicking = false
+		s.kick()
+		return nil
+	})
+}
+
+// kick hands the queue to the writer goroutine, starting it on first use.
+func (s *Stream) kick() {
 	if s.writing || s.closed || s.pending.size == 0 {
 		return
 	}
@@ -187,7 +203,7 @@ func (s *Stream) onWritten(n int, err error) error {
 	s.touch()
 	s.pending.advance(n)
 	if s.pending.size > 0 {
-		s.queued()
+		s.kick()
 		return nil
 	}
 	return s.written()
