@@ -160,6 +160,12 @@ func (s *Stream) queued() {
 	if s.writing || s.kicking || s.closed || s.pending.size == 0 {
 		return
 	}
+	if s.eof {
+		// The peer may be gone: the first write goes alone, so that the next one meets the
+		// reset it provokes (the only way this implementation learns of it after EOF).
+		s.kick()
+		return
+	}
 	s.kicking = true
 	s.p.l.Post(func() error {
 		s.kicking = false
