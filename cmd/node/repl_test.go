@@ -249,7 +249,7 @@ func TestREPL(t *testing.T) {
 		{".break\r", "> "},
 		{"abandoned line\x03", "> "},
 		{"6 * 7\r", "42"},
-		{"puts('spinning'); while (true) {}\r", "spinning"},
+		{"puts('spin' + 'ning'); while (true) {}\r", "spinning"},
 		{"\x03", "Uncaught Error: Script execution was interrupted by SIGINT"},
 		{"var server = node.http.createServer(function (req, res) {\r", "... "},
 		{"res.sendHeader(200, [['Content-Type', 'text/plain']]); res.sendBody('served from the REPL ' + req.uri.path); res.finish(); });\r", "undefined"},
