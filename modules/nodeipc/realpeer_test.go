@@ -22,7 +22,7 @@ func TestScriptsOnRealPackage(t *testing.T) {
 // TestExamplesOnRealPackage does the same for the seed page's examples that run in one
 // process (testdata/examples/nodeipc_*.js with a .out).
 func TestExamplesOnRealPackage(t *testing.T) {
-	for _, name := range []string{"nodeipc_snippets", "nodeipc_rawbuffer_utf8", "nodeipc_rawbuffer_hex"} {
+	for _, name := range []string{"nodeipc_snippets", "nodeipc_rawbuffer_utf8", "nodeipc_rawbuffer_hex", "nodeipc_config_snippet"} {
 		name := name
 		t.Run(name, func(t *testing.T) {
 			t.Parallel()
