@@ -212,7 +212,7 @@ func (w *memWatch) peak() int64 { return w.max.Load() }
 
 // phasePeak returns the peak since its last call and starts a new phase.
 func (w *memWatch) phasePeak() int64 { return w.pmax.Swap(0) }
-func (w *memWatch) stop()       { close(w.done); w.wg.Wait() }
+func (w *memWatch) stop()            { close(w.done); w.wg.Wait() }
 
 // countClosed says how many of the held connections the server has closed: a read that ends
 // at once (EOF or reset) rather than timing out.

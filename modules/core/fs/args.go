@@ -262,7 +262,7 @@ func (m *module) text(b []byte, encoding string) goja.Value {
 		if utf8.Valid(b) {
 			return m.rt.ValueOfUTF8(b)
 		}
-		return m.vm.ToValue(decodeUTF8(b))
+		return m.vm.ToValue(nodecodec.DecodeUTF8(b))
 	case "latin1", "ascii":
 		u := make([]uint16, len(b))
 		for i, c := range b {

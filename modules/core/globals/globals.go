@@ -17,6 +17,7 @@ import (
 	nodeurl "github.com/dop251/goja_nodejs/url"
 
 	"earlynode/runtime"
+	"earlynode/runtime/nodecodec"
 )
 
 //go:embed globals.js
@@ -281,63 +282,7 @@ func (n *natives) decodeUTF8(c goja.FunctionCall) goja.Value {
 		e.Set("code", "ERR_ENCODING_INVALID_ENCODED_DATA")
 		panic(e)
 	}
-	return n.rt.VM.ToValue(decodeUTF8(b))
-}
-
-// decodeUTF8 decodes as the WHATWG Encoding standard does: each maximal part of an invalid or
-// cut sequence becomes one U+FFFD.
-func decodeUTF8(b []byte) string {
-	if utf8.Valid(b) {
-		return string(b)
-	}
-	var sb strings.Builder
-	sb.Grow(len(b) + 8)
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c < 0x80 {
-			sb.WriteByte(c)
-			i++
-			continue
-		}
-		need, lo, hi := 0, byte(0x80), byte(0xBF)
-		switch {
-		case c >= 0xC2 && c <= 0xDF:
-			need = 1
-		case c == 0xE0:
-			need, lo = 2, 0xA0
-		case c == 0xED:
-			need, hi = 2, 0x9F
-		case c >= 0xE1 && c <= 0xEF:
-			need = 2
-		case c == 0xF0:
-			need, lo = 3, 0x90
-		case c == 0xF4:
-			need, hi = 3, 0x8F
-		case c >= 0xF1 && c <= 0xF3:
-			need = 3
-		default:
-			sb.WriteRune(utf8.RuneError)
-			i++
-			continue
-		}
-		j := i + 1
-		ok := true
-		for k := 0; k < need; k++ {
-			if j >= len(b) || b[j] < lo || b[j] > hi {
-				ok = false
-				break
-			}
-			lo, hi = 0x80, 0xBF
-			j++
-		}
-		if ok {
-			sb.Write(b[i:j])
-		} else {
-			sb.WriteRune(utf8.RuneError)
-		}
-		i = j
-	}
-	return sb.String()
+	return n.rt.VM.ToValue(nodecodec.DecodeUTF8(b))
 }
 
 // utf8Tail(bytes) is how many bytes at the end start a character that is not complete yet.
