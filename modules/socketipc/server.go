@@ -1,6 +1,8 @@
 package socketipc
 
 import (
+	"github.com/google/uuid"
+
 	"errors"
 	"syscall"
 
@@ -84,7 +86,7 @@ func (s *server) tryListen() error {
 // accept gives a new client its id and handler and tells JavaScript ('connection').
 func (s *server) accept(c *ipcnet.Conn) error {
 	m := s.mod
-	id := m.rt.VM.ToValue(newUUID())
+	id := m.rt.VM.ToValue(uuid.NewString())
 	h := &connHandler{mod: m, emitter: s.emitter, clientID: id, callbacks: s.callbacks,
 		custom: s.custom, encoding: s.encoding, maxMessage: s.maxMsg, server: s}
 	h.sock = ipcnet.NewSocket(m.rt, c, h)

@@ -10,6 +10,8 @@
 package socketipc
 
 import (
+	"github.com/google/uuid"
+
 	_ "embed"
 	"errors"
 
@@ -170,7 +172,7 @@ func (m *module) natives() runtime.Natives {
 		}
 		return vm.ToValue(s.Conn.Write(data))
 	}
-	b["uuid"] = func(goja.FunctionCall) goja.Value { return vm.ToValue(newUUID()) }
+	b["uuid"] = func(goja.FunctionCall) goja.Value { return vm.ToValue(uuid.NewString()) }
 	return b
 }
 

@@ -4,10 +4,11 @@ package crypto
 // getRandomValues.
 
 import (
+	"github.com/google/uuid"
+
 	"crypto/rand"
 	"crypto/subtle"
 	"encoding/binary"
-	"encoding/hex"
 	"fmt"
 	"math"
 
@@ -82,21 +83,7 @@ func (m *module) randomFill(c goja.FunctionCall) goja.Value {
 
 // randomUUID is a random (version 4) UUID.
 func (m *module) randomUUID(goja.FunctionCall) goja.Value {
-	var u [16]byte
-	rand.Read(u[:])
-	u[6] = u[6]&0x0f | 0x40
-	u[8] = u[8]&0x3f | 0x80
-	var b [36]byte
-	hex.Encode(b[0:8], u[0:4])
-	b[8] = '-'
-	hex.Encode(b[9:13], u[4:6])
-	b[13] = '-'
-	hex.Encode(b[14:18], u[6:8])
-	b[18] = '-'
-	hex.Encode(b[19:23], u[8:10])
-	b[23] = '-'
-	hex.Encode(b[24:], u[10:])
-	return m.vm.ToValue(string(b[:]))
+	return m.vm.ToValue(uuid.NewString())
 }
 
 // randomInt is randomInt(min, max): a uniformly random integer with min <= n < max (the glue
