@@ -8,9 +8,6 @@
 package main
 
 import (
-	"earlynode/internal/bus/natshelper"
-	"earlynode/internal/bus/natslink"
-
 	"fmt"
 	"io"
 	"os"
@@ -19,13 +16,14 @@ import (
 
 	"github.com/spf13/pflag"
 
+	"earlynode/internal/bus/natslink"
 	"earlynode/runtime"
 )
 
 func main() {
 	if len(os.Args) > 1 && os.Args[1] == natslink.HelperArg {
 		// This process is the NATS helper a clustered PeerServer or node.worker started.
-		os.Exit(natshelper.Main(os.Args[2:]))
+		os.Exit(runNATSHelper(os.Args[2:]))
 	}
 	if os.Getenv("GOGC") == "" {
 		// JavaScript programs allocate many short-lived objects; a larger heap target trades a

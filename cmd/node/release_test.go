@@ -13,8 +13,9 @@ import (
 )
 
 // TestReleaseBinary runs scripts/release for this machine's platform and checks what it made:
-// a static executable (no program interpreter, no dynamic section: it needs no libc), that
-// starts and prints the version stamped in, listed in SHA256SUMS.
+// a static executable (no program interpreter, no dynamic section: it needs no libc), built
+// with the NATS helper embedded rather than nats-server linked in, that starts and prints the
+// version stamped in, listed in SHA256SUMS.
 func TestReleaseBinary(t *testing.T) {
 	if goruntime.GOOS != "linux" {
 		t.Skip("the release check reads ELF binaries")
@@ -50,6 +51,17 @@ func TestReleaseBinary(t *testing.T) {
 	}
 	if s := f.Section(".symtab"); s != nil {
 		t.Errorf("%s is not stripped (it has a symbol table)", name)
+	}
+
+	info, err := exec.Command("go", "version", "-m", bin).CombinedOutput()
+	if err != nil {
+		t.Fatalf("go version -m: %v\n%s", err, info)
+	}
+	if !strings.Contains(string(info), "-tags=natsembed") {
+		t.Errorf("%s was not built with the natsembed tag:\n%s", name, info)
+	}
+	if strings.Contains(string(info), "nats-server") || strings.Contains(string(info), "nats.go") {
+		t.Errorf("%s links NATS itself instead of carrying the helper:\n%s", name, info)
 	}
 
 	out, err := exec.Command(bin, "--version").CombinedOutput()

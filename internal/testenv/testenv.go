@@ -63,13 +63,15 @@ var (
 	buildErr    error
 )
 
-// Main runs a package's tests and then removes the node binary Node built. Call it from the
+// Main runs a package's tests and then removes the binaries Node and NATSHelper built. Call it from the
 // package's TestMain.
 func Main(m *testing.M) {
 	mainRunning = true
 	code := m.Run()
-	if builtDir != "" {
-		os.RemoveAll(builtDir)
+	for _, dir := range []string{builtDir, helperDir} {
+		if dir != "" {
+			os.RemoveAll(dir)
+		}
 	}
 	os.Exit(code)
 }
@@ -90,10 +92,10 @@ func Node(t testing.TB) string {
 			return
 		}
 		builtBin = filepath.Join(builtDir, "node")
-		cmd := exec.Command("go", "build", "-tags="+buildTags, "-o", builtBin, "./cmd/node")
-		cmd.Dir = Root()
-		if out, err := cmd.CombinedOutput(); err != nil {
-			buildErr = fmt.Errorf("go build ./cmd/node: %v\n%s", err, out)
+		// As scripts/build does: the NATS helper embedded (internal/bus/natsembed).
+		buildErr = goCommand("run", "./internal/bus/natsembed/gen")
+		if buildErr == nil {
+			buildErr = goCommand("build", "-tags="+buildTags+",natsembed", "-o", builtBin, "./cmd/node")
 		}
 	})
 	if buildErr != nil {
@@ -102,12 +104,43 @@ func Node(t testing.TB) string {
 	return builtBin
 }
 
-// NATSHelper returns the binary a clustered PeerServer started from a Go test runs as its
-// NATS helper (node --nats-helper): the node binary Node builds, since the test binary
-// itself is not one.
+var (
+	helperOnce sync.Once
+	helperDir  string // removed by Main
+	helperBin  string
+	helperErr  error
+)
+
+// NATSHelper returns the program a clustered PeerServer started from a Go test runs as its
+// NATS helper (internal/bus/natshelper/helperbin, what a node binary embeds), built once per
+// test binary beside the node binary Node builds, since the test binary itself is not one.
 func NATSHelper(t testing.TB) string {
 	t.Helper()
-	return Node(t)
+	if !mainRunning {
+		t.Fatal("testenv.NATSHelper: the package's TestMain must call testenv.Main(m), which removes the built helper")
+	}
+	helperOnce.Do(func() {
+		helperDir, helperErr = os.MkdirTemp("", "earlynode-test-")
+		if helperErr != nil {
+			return
+		}
+		helperBin = filepath.Join(helperDir, "nats-helper")
+		helperErr = goCommand("build", "-o", helperBin, "./internal/bus/natshelper/helperbin")
+	})
+	if helperErr != nil {
+		t.Fatal(helperErr)
+	}
+	return helperBin
+}
+
+// goCommand runs the go tool in the repository's root.
+func goCommand(args ...string) error {
+	cmd := exec.Command("go", args...)
+	cmd.Dir = Root()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		return fmt.Errorf("go %v: %v\n%s", args, err, out)
+	}
+	return nil
 }
 
 // FreePort returns a loopback TCP port that was free a moment ago.

@@ -11,7 +11,11 @@ base=${BASE:-HEAD~1}
 tmp=$(mktemp -d)
 trap 'git -C "$BENCH_ROOT" worktree remove --force "$tmp/tree" >/dev/null 2>&1 || true; rm -rf "$tmp"' EXIT
 git -C "$BENCH_ROOT" worktree add --detach -q "$tmp/tree" "$base"
-(cd "$tmp/tree" && CGO_ENABLED=0 go build -o "$tmp/node" ./cmd/node)
+if [ -x "$tmp/tree/scripts/build" ]; then
+  "$tmp/tree/scripts/build" "$tmp/node"
+else
+  (cd "$tmp/tree" && CGO_ENABLED=0 go build -o "$tmp/node" ./cmd/node)
+fi
 OLD=$tmp/node
 echo "current tree against $(git -C "$BENCH_ROOT" rev-parse --short "$base")"
 b=$BENCH_ROOT/scripts/bench

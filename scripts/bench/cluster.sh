@@ -8,9 +8,7 @@
 # cluster at least 1.5x one member). With one server, both clients of a pair are on it.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
-if [ -z "${BENCH_NO_BUILD:-}" ]; then
-  (cd "$BENCH_ROOT" && go build -o bin/ ./cmd/node)
-fi
+build_node
 here=$BENCH_ROOT/scripts/bench/cluster
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -14,7 +14,7 @@ unset NODE_EXTRA_CA_CERTS # adds ~80 ms to every Node start (docs/architecture.m
 
 build_node() {
   if [ -z "${BENCH_NO_BUILD:-}" ]; then
-    (cd "$BENCH_ROOT" && CGO_ENABLED=0 go build -o bin/node ./cmd/node) # static, as released
+    "$BENCH_ROOT/scripts/build" "$BENCH_ROOT/bin/node" # as released
   fi
 }
 

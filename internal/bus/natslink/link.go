@@ -6,14 +6,18 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"syscall"
+	"time"
 
+	"earlynode/internal/bus/natsembed"
 	"earlynode/internal/bus/wire"
 	"earlynode/loop"
 	"earlynode/loop/netpoll"
 )
 
 // HelperEnv names the environment variable that gives the helper's path (an earlynode node
-// binary); by default it is the running binary itself.
+// binary, or the helper program); by default it is the helper the running binary carries
+// (internal/bus/natsembed), or the running binary itself when it links the helper.
 const HelperEnv = "EARLYNODE_NATS"
 
 // HelperArg is the first argument that makes a node binary the NATS helper
@@ -27,8 +31,8 @@ type Config struct {
 	Servers []string
 	// Listen is the embedded server's host:port.
 	Listen string
-	// Helper is the path of the node binary to run as the helper; "" means $EARLYNODE_NATS,
-	// else the running binary.
+	// Helper is the path of the program to run as the helper; "" means $EARLYNODE_NATS,
+	// else the helper embedded in the running binary, else the running binary.
 	Helper string
 }
 
@@ -54,13 +58,17 @@ type Link struct {
 }
 
 // HelperPath returns the helper's path as Config.Helper, $EARLYNODE_NATS and the running
-// binary say.
+// binary say: a binary built with the natsembed tag runs the helper it carries, written out
+// on first use; any other runs itself as `node --nats-helper`.
 func HelperPath(cfg Config) (string, error) {
 	if cfg.Helper != "" {
 		return cfg.Helper, nil
 	}
 	if p := os.Getenv(HelperEnv); p != "" {
 		return p, nil
+	}
+	if natsembed.Embedded {
+		return natsembed.Executable()
 	}
 	return os.Executable()
 }
@@ -82,13 +90,16 @@ func Start(l *loop.Loop, cfg Config, h Handler) (*Link, error) {
 	for _, s := range cfg.Servers {
 		args = append(args, "-server", s)
 	}
-	cmd := exec.Command(path, args...)
-	cmd.ExtraFiles = []*os.File{theirs} // LinkFD
-	cmd.Stderr = os.Stderr
-	cmd.SysProcAttr = helperAttr()
-	if err := cmd.Start(); err != nil {
+	cmd, err := startHelper(func() *exec.Cmd {
+		cmd := exec.Command(path, args...)
+		cmd.ExtraFiles = []*os.File{theirs} // LinkFD
+		cmd.Stderr = os.Stderr
+		cmd.SysProcAttr = helperAttr()
+		return cmd
+	})
+	if err != nil {
 		ours.Close()
-		return nil, fmt.Errorf("starting the NATS helper: %w", err)
+		return nil, fmt.Errorf("starting the NATS helper %s: %w", path, err)
 	}
 	go cmd.Wait() // reaped whenever it ends; it ends when the link closes
 	c, err := net.FileConn(ours)
@@ -109,6 +120,21 @@ func Start(l *loop.Loop, cfg Config, h Handler) (*Link, error) {
 		return nil, err
 	}
 	return k, nil
+}
+
+// startHelper starts the command newCmd makes. A helper just written out can be busy for a
+// moment (ETXTBSY: a child forked by another goroutine while the file was open for writing
+// still holds it), so that error is retried, with a new command, for up to a second.
+func startHelper(newCmd func() *exec.Cmd) (*exec.Cmd, error) {
+	const delay = 5 * time.Millisecond
+	for waited := time.Duration(0); ; waited += delay {
+		cmd := newCmd()
+		err := cmd.Start()
+		if err == nil || !errors.Is(err, syscall.ETXTBSY) || waited >= time.Second {
+			return cmd, err
+		}
+		time.Sleep(delay)
+	}
 }
 
 // send writes one frame to the helper; a closed link drops it.

@@ -1,0 +1,7 @@
+//go:build !natsembed
+
+package natsembed
+
+const embedded = false
+
+var helper, target string
