@@ -37,7 +37,25 @@ func (rt *Runtime) legacyBuffer(b goja.Value) goja.Value {
 		"isUtf8":     rt.bufIsUTF8,
 	})
 	rt.bufferModule = g.Exports
+	rt.bufferOf = rt.bufferMaker(b.(*goja.Object))
 	return g.Exports.Get("Buffer")
+}
+
+// bufferMaker returns what NewBuffer calls: Reflect.construct(Uint8Array, [arrayBuffer], base),
+// what buffer.js's Buffer.from(arrayBuffer) comes down to, without the JavaScript in between
+// (a socket's every read becomes a Buffer this way).
+func (rt *Runtime) bufferMaker(base *goja.Object) func([]byte) *goja.Object {
+	u8, ok := goja.AssertConstructor(rt.VM.Get("Uint8Array"))
+	if !ok {
+		panic(rt.VM.NewTypeError("Uint8Array is not a constructor"))
+	}
+	return func(data []byte) *goja.Object {
+		o, err := u8(base, rt.VM.ToValue(rt.VM.NewArrayBuffer(data)))
+		if err != nil {
+			panic(err)
+		}
+		return o
+	}
 }
 
 // BufferModule returns require("buffer"): Buffer, SlowBuffer, constants, kMaxLength, atob,

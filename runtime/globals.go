@@ -124,8 +124,13 @@ func (rt *Runtime) Lazy(obj *goja.Object, name string, make func() goja.Value) {
 
 // NewBuffer returns a Node Buffer viewing data (not copied).
 func (rt *Runtime) NewBuffer(data []byte) *goja.Object {
-	rt.VM.GlobalObject().Get("Buffer") // make sure Buffer exists
-	return buffer.WrapBytes(rt.VM, data)
+	if rt.bufferOf == nil {
+		rt.VM.GlobalObject().Get("Buffer") // makes Buffer and bufferOf
+		if rt.bufferOf == nil {            // a program replaced Buffer before it was made
+			return buffer.WrapBytes(rt.VM, data)
+		}
+	}
+	return rt.bufferOf(data)
 }
 
 // JSONString is JSON.stringify(v) ("undefined" when it gives undefined); it panics with the

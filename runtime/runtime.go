@@ -56,12 +56,13 @@ type Runtime struct {
 	onExitRun bool
 	exitHooks []func()
 
-	streamsKit   *streams     // node.Stream, made on first use (stream.go)
-	glueLib      *goja.Object // the runtime argument of glue files (native.go)
-	bufferModule *goja.Object // require("buffer"), made with the global Buffer (buffer.go)
-	commonJS     *commonJS    // require.cache and require.main (commonjs.go)
-	lifecycle    *Lifecycle   // the process module's hooks (lifecycle.go)
-	exitHeard    bool         // the Exit hook has run
+	streamsKit   *streams                  // node.Stream, made on first use (stream.go)
+	glueLib      *goja.Object              // the runtime argument of glue files (native.go)
+	bufferModule *goja.Object              // require("buffer"), made with the global Buffer (buffer.go)
+	bufferOf     func([]byte) *goja.Object // NewBuffer's constructor call, made with it too
+	commonJS     *commonJS                 // require.cache and require.main (commonjs.go)
+	lifecycle    *Lifecycle                // the process module's hooks (lifecycle.go)
+	exitHeard    bool                      // the Exit hook has run
 	rejections   *rejectionTracker
 	deferred     []goja.Value  // exceptions thrown by nextTick/microtask callbacks (ThrowSoon)
 	thrower      goja.Callable // function (e) { throw e; }
