@@ -3,6 +3,7 @@
 package netpoll
 
 import (
+	"runtime"
 	"time"
 	"unsafe"
 
@@ -22,8 +23,10 @@ type poller struct {
 	fds    []*pollFD
 	count  int // registered descriptors
 	events []unix.EpollEvent
-	buf    []byte    // where every read lands; its bytes are used before the next read
-	spare  []*pollFD // a ready list to reuse
+	buf    []byte       // where every read lands; its bytes are used before the next read
+	spare  []*readyList // ready lists to reuse (see Poll)
+
+	yielded time.Time // when the loop goroutine last passed through Go's scheduler (see yield)
 
 	tlsBuf      []byte // where TLS connections decrypt to (see TLSConn.drain)
 	tlsDraining bool   // tlsBuf is in use
@@ -64,9 +67,18 @@ func pollerOf(l *loop.Loop) (*poller, error) {
 	return p, nil
 }
 
+// readyList is what one Poll found ready, dispatched by one callback on the loop. Lists and
+// their callbacks are made once and reused: a readiness event allocates nothing.
+type readyList struct {
+	p   *poller
+	fds []*pollFD
+	run loop.Callback // dispatches fds, then gives the list back
+}
+
 // Poll implements loop.Poller: it waits for readiness and posts one callback that dispatches
 // everything ready, in the order epoll gave it.
 func (p *poller) Poll(timeout time.Duration) {
+	p.yield()
 	if timeout == 0 && p.count == 0 {
 		return
 	}
@@ -74,8 +86,7 @@ func (p *poller) Poll(timeout time.Duration) {
 	if n <= 0 {
 		return
 	}
-	ready := p.spare
-	p.spare = nil
+	var rl *readyList
 	for i := 0; i < n; i++ {
 		ev := &p.events[i]
 		fd := int(ev.Fd)
@@ -91,14 +102,52 @@ func (p *poller) Poll(timeout time.Duration) {
 		pf.got |= ev.Events
 		if !pf.posted {
 			pf.posted = true
-			ready = append(ready, pf)
+			if rl == nil {
+				rl = p.readyList()
+			}
+			rl.fds = append(rl.fds, pf)
 		}
 	}
-	if len(ready) > 0 {
-		p.l.Dispatch(func() error { return p.dispatch(ready) })
-	} else {
-		p.spare = ready
+	if rl != nil {
+		p.l.Dispatch(rl.run)
 	}
+}
+
+// readyList returns an empty list, reused or new. Usually one is in use at a time; a Poll of a
+// busy turn may find more before the last one's dispatch has run.
+func (p *poller) readyList() *readyList {
+	if k := len(p.spare); k > 0 {
+		rl := p.spare[k-1]
+		p.spare = p.spare[:k-1]
+		return rl
+	}
+	rl := &readyList{p: p}
+	rl.run = func() error {
+		err := p.dispatch(rl.fds)
+		clear(rl.fds)
+		rl.fds = rl.fds[:0]
+		p.spare = append(p.spare, rl)
+		return err
+	}
+	return rl
+}
+
+// yieldEvery is how often the loop goroutine passes through Go's scheduler (see yield).
+const yieldEvery = 5 * time.Millisecond
+
+// yield lets the loop goroutine pass through Go's scheduler every few milliseconds of the
+// loop's clock. A goroutine that never does (it only blocks in epoll_wait, a system call) looks
+// to Go's sysmon like one that has run for ever: every 10 ms sysmon took the processor away
+// from the loop's epoll_wait (so the loop then continued on another thread, woken by futex),
+// and sysmon, waking again and again to check, slept 20 µs at a time instead of backing off to
+// 10 ms (thousands of wake-ups a second on a shared core).
+func (p *poller) yield() {
+	now := p.l.Now()
+	if now.Sub(p.yielded) < yieldEvery {
+		return
+	}
+	p.yielded = now
+	runtime.Gosched()
 }
 
 // wait returns the number of ready events, waiting at most timeout (negative: no limit). The
@@ -120,14 +169,6 @@ func (p *poller) wait(timeout time.Duration) int {
 
 // dispatch runs the handlers of the descriptors found ready.
 func (p *poller) dispatch(ready []*pollFD) error {
-	defer func() {
-		// The list goes back for the next Poll (one is kept; polls between dispatches make
-		// their own).
-		clear(ready)
-		if p.spare == nil {
-			p.spare = ready[:0]
-		}
-	}()
 	for i, pf := range ready {
 		ev := pf.got
 		pf.got, pf.posted = 0, false
