@@ -54,16 +54,7 @@ func TestTimersWithThePoller(t *testing.T) {
 				}
 				return nil
 			})
-			done := make(chan error, 1)
-			go func() { done <- l.Run() }()
-			select {
-			case err := <-done:
-				if err != nil {
-					t.Fatal(err)
-				}
-			case <-time.After(10 * time.Second):
-				t.Fatalf("the loop still waits; timers fired: %v", fired)
-			}
+			runLoop(t, l, 10*time.Second)
 			if len(early) > 0 {
 				t.Errorf("early: %v", early)
 			}

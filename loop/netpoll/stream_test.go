@@ -38,6 +38,22 @@ func pair(t *testing.T) (c net.Conn, peer *net.TCPConn) {
 	return c, p
 }
 
+// runLoop runs l until it ends, failing the test if it returns an error or is still running
+// after limit.
+func runLoop(t *testing.T, l *loop.Loop, limit time.Duration) {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- l.Run() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(limit):
+		t.Fatal("the loop did not end")
+	}
+}
+
 // recorder is a StreamHandler that records what happened, on the loop.
 type recorder struct {
 	data   bytes.Buffer
@@ -90,16 +106,7 @@ func run(t *testing.T, c net.Conn, r *recorder, setup func(l *loop.Loop, s *Stre
 		}
 		return nil
 	})
-	done := make(chan error, 1)
-	go func() { done <- l.Run() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("the loop did not end")
-	}
+	runLoop(t, l, 20*time.Second)
 }
 
 func TestStreamWritesInOrderThroughASlowPeerThenCloses(t *testing.T) {

@@ -111,16 +111,7 @@ func runTLS(t *testing.T, conn net.Conn, conf *tls.Config, client bool, r *recor
 		}
 		return c.Start(r)
 	})
-	done := make(chan error, 1)
-	go func() { done <- l.Run() }()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Fatal(err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("the loop did not end")
-	}
+	runLoop(t, l, 30*time.Second)
 }
 
 func pattern(n int, seed byte) []byte {
