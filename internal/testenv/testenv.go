@@ -63,12 +63,12 @@ var (
 	buildErr    error
 )
 
-// Main runs a package's tests and then removes the binaries Node and NATSHelper built. Call it from the
-// package's TestMain.
+// Main runs a package's tests and then removes the binaries Node, NATSHelper and
+// NATSServerBin built. Call it from the package's TestMain.
 func Main(m *testing.M) {
 	mainRunning = true
 	code := m.Run()
-	for _, dir := range []string{builtDir, helperDir} {
+	for _, dir := range []string{builtDir, helperDir, natsDir} {
 		if dir != "" {
 			os.RemoveAll(dir)
 		}

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"github.com/gorilla/websocket"
-	natsserver "github.com/nats-io/nats-server/v2/server"
 
 	"earlynode/internal/testenv"
 )
@@ -21,76 +20,98 @@ func testdata(name string) string {
 	return filepath.Join(testenv.Root(), "modules", "peerjs", "testdata", name)
 }
 
-// clusterServer starts an earlynode PeerServer process in the cluster described by cluster.
-func clusterServer(t *testing.T, name string, cluster map[string]any) (*testenv.Proc, int) {
+// clusterServer starts an earlynode PeerServer process in the cluster described by cluster, on
+// 127.0.0.1 or on host.
+func clusterServer(t *testing.T, name string, cluster map[string]any, host ...string) (*testenv.Proc, int) {
 	t.Helper()
 	port := testenv.FreePort(t)
 	js, _ := json.Marshal(cluster)
-	p := testenv.Start(t, name, t.TempDir(), testenv.Node(t), testdata("cluster_server.js"), strconv.Itoa(port), string(js))
+	args := append([]string{testdata("cluster_server.js"), strconv.Itoa(port), string(js)}, host...)
+	p := testenv.Start(t, name, t.TempDir(), testenv.Node(t), args...)
 	p.WaitLines(t, 20*time.Second, "listening")
 	return p, port
 }
 
-// peer starts an earlynode Peer process (cluster_peer.js).
-func peer(t *testing.T, port int, args ...string) *testenv.Proc {
+// peer starts an earlynode Peer process (cluster_peer.js) on the PeerServer at addr
+// ("[host:]port").
+func peer(t *testing.T, addr string, args ...string) *testenv.Proc {
 	t.Helper()
-	return testenv.Start(t, args[1], t.TempDir(), testenv.Node(t), append([]string{testdata("cluster_peer.js"), strconv.Itoa(port)}, args...)...)
+	return testenv.Start(t, args[1], t.TempDir(), testenv.Node(t), append([]string{testdata("cluster_peer.js"), addr}, args...)...)
+}
+
+// clusterSetup is one way of joining PeerServers: the NATS server a member embeds, or a
+// nats-server process of the test's own (nats is then that process).
+type clusterSetup struct {
+	name  string
+	start func(t *testing.T) (cluster map[string]any, nats *testenv.NATSServer)
+}
+
+var clusterSetups = []clusterSetup{
+	{"embedded NATS", func(t *testing.T) (map[string]any, *testenv.NATSServer) {
+		return map[string]any{"listen": "127.0.0.1:" + strconv.Itoa(testenv.FreePort(t)), "name": "e2e"}, nil
+	}},
+	{"nats-server process", func(t *testing.T) (map[string]any, *testenv.NATSServer) {
+		ns := testenv.StartNATSServer(t, 0)
+		return map[string]any{"servers": []string{ns.URL}, "name": "e2e"}, ns
+	}},
+}
+
+// lists reports whether the PeerServer at addr ("[host:]port") lists id (discovery).
+func lists(addr, id string) bool {
+	if !strings.Contains(addr, ":") {
+		addr = "127.0.0.1:" + addr
+	}
+	res, err := http.Get("http://" + addr + "/peerjs/peers")
+	if err != nil {
+		return false
+	}
+	defer res.Body.Close()
+	var ids []string
+	json.NewDecoder(res.Body).Decode(&ids)
+	for _, have := range ids {
+		if have == id {
+			return true
+		}
+	}
+	return false
 }
 
 // TestPeersOnTwoClusterMembers: two PeerServer processes joined by NATS (the one a member
-// embeds, and a NATS server of the test's own), earlynode Peers on different members open a
+// embeds, and a real nats-server process), earlynode Peers on different members open a
 // DataConnection over WebRTC and exchange messages both ways; an id held on one member is
-// taken on the other; with the test's NATS stopped and started again, the members find each
-// other again.
+// taken on the other. With the nats-server killed (SIGKILL), the members forget each other's
+// ids and go on serving their own peers; started again on the same port, it brings them
+// together again and messages cross.
 func TestPeersOnTwoClusterMembers(t *testing.T) {
-	setups := []struct {
-		name    string
-		cluster func(t *testing.T) (map[string]any, func(), func())
-	}{
-		{"embedded NATS", func(t *testing.T) (map[string]any, func(), func()) {
-			return map[string]any{"listen": "127.0.0.1:" + strconv.Itoa(testenv.FreePort(t)), "name": "e2e"}, nil, nil
-		}},
-		{"NATS server of the test", func(t *testing.T) (map[string]any, func(), func()) {
-			port := testenv.FreePort(t)
-			var ns *natsserver.Server
-			start := func() {
-				var err error
-				ns, err = natsserver.NewServer(&natsserver.Options{Host: "127.0.0.1", Port: port, NoLog: true, NoSigs: true})
-				if err != nil {
-					t.Fatal(err)
-				}
-				go ns.Start()
-				if !ns.ReadyForConnections(10 * time.Second) {
-					t.Fatal("NATS server not ready")
-				}
-			}
-			start()
-			t.Cleanup(func() { ns.Shutdown() })
-			return map[string]any{"servers": []string{"nats://127.0.0.1:" + strconv.Itoa(port)}, "name": "e2e"},
-				func() { ns.Shutdown() }, start
-		}},
-	}
-	for _, setup := range setups {
+	for _, setup := range clusterSetups {
 		t.Run(setup.name, func(t *testing.T) {
-			cluster, stopNATS, startNATS := setup.cluster(t)
+			cluster, nats := setup.start(t)
 			a, portA := clusterServer(t, "server A", cluster)
 			b, portB := clusterServer(t, "server B", cluster)
+			addrA, addrB := strconv.Itoa(portA), strconv.Itoa(portB)
 
-			alice := peer(t, portA, "answer", "alice")
+			alice := peer(t, addrA, "answer", "alice")
 			alice.WaitLines(t, 20*time.Second, "open alice")
-			bob := peer(t, portB, "call", "bob", "alice")
+			bob := peer(t, addrB, "call", "bob", "alice")
 			bob.WaitLines(t, 30*time.Second, `bob got {"echo":{"from":"bob","text":"hello across the cluster"}}`)
 			alice.WaitLines(t, 5*time.Second, `alice got {"from":"bob","text":"hello across the cluster"}`)
 			bob.Wait(t, 10*time.Second)
 
-			thief := peer(t, portB, "claim", "alice")
+			thief := peer(t, addrB, "claim", "alice")
 			thief.WaitLines(t, 20*time.Second, "error unavailable-id")
 			thief.Wait(t, 10*time.Second)
 
-			if stopNATS != nil {
-				stopNATS()
-				startNATS()
-				carol := peer(t, portB, "call", "carol", "alice")
+			if nats != nil {
+				nats.Kill(t)
+				testenv.Eventually(t, 10*time.Second, func() bool { return !lists(addrB, "alice") }, "B forgets alice without NATS")
+				dora := peer(t, addrB, "answer", "dora")
+				dora.WaitLines(t, 20*time.Second, "open dora")
+				erin := peer(t, addrB, "call", "erin", "dora")
+				erin.WaitLines(t, 30*time.Second, `erin got {"echo":{"from":"erin","text":"hello across the cluster"}}`)
+
+				nats.Start(t)
+				testenv.Eventually(t, 20*time.Second, func() bool { return lists(addrB, "alice") && lists(addrA, "dora") }, "the members find each other again")
+				carol := peer(t, addrB, "call", "carol", "alice")
 				carol.WaitLines(t, 30*time.Second, `carol got {"echo":{"from":"carol","text":"hello across the cluster"}}`)
 			}
 			a.Kill()

@@ -1,11 +1,12 @@
-// A Peer for modules/peerjs/cluster_test.go, on the PeerServer at 127.0.0.1:PORT.
-// Usage: cluster_peer.js PORT ROLE ID [OTHER]
+// A Peer for modules/peerjs/cluster_test.go, on the PeerServer at 127.0.0.1:PORT (or HOST:PORT).
+// Usage: cluster_peer.js [HOST:]PORT ROLE ID [OTHER]
 //   answer: registers as ID and echoes every message of every connection ("ID got DATA")
 //   call:   registers as ID, connects to OTHER, sends a message, prints the echo, ends
 //   claim:  registers as ID and prints the error it gets ("error TYPE") or "open"
 var peerjs = require("peerjs");
-var port = Number(ARGV[2]), role = ARGV[3], id = ARGV[4], other = ARGV[5];
-var peer = new peerjs.Peer(id, { host: "127.0.0.1", port: port, path: "/", config: { iceServers: [] } });
+var at = ARGV[2].split(":"), host = at.length > 1 ? at[0] : "127.0.0.1", port = Number(at[at.length - 1]);
+var role = ARGV[3], id = ARGV[4], other = ARGV[5];
+var peer = new peerjs.Peer(id, { host: host, port: port, path: "/", config: { iceServers: [] } });
 peer.addListener("error", function (err) {
   puts("error " + err.type);
   if (role === "claim") peer.destroy();
