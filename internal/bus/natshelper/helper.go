@@ -41,22 +41,85 @@ func Main(args []string) int {
 	return run(servers, *listen)
 }
 
-// link is the helper's end of the socket: writes from NATS's goroutines are serialised.
+// maxPending bounds the bytes of frames waiting for the writer; a sender waits beyond it
+// (as it waited for each write before), so that nats.go's slow-consumer limits apply to a
+// node process that does not read.
+const maxPending = 8 << 20
+
+// link is the helper's end of the socket. NATS's goroutines append frames to out; one writer
+// goroutine writes whatever has gathered in one write, so that a burst of messages costs one
+// system call rather than one each (profile of scripts/bench/cluster.sh: the receiving
+// helper spent most of its time in a write per message).
 type link struct {
-	mu   sync.Mutex
-	conn net.Conn
-	buf  []byte
+	conn    net.Conn
+	mu      sync.Mutex
+	room    *sync.Cond // signalled when the writer takes out
+	out     []byte     // frames for the writer
+	spare   []byte     // the writer's other buffer
+	wake    chan struct{}
+	stop    bool
+	stopped chan struct{}
 }
 
+// newLink starts the writer of conn.
+func newLink(conn net.Conn) *link {
+	l := &link{conn: conn, wake: make(chan struct{}, 1), stopped: make(chan struct{})}
+	l.room = sync.NewCond(&l.mu)
+	go l.writer()
+	return l
+}
+
+// send queues one frame for node.
 func (l *link) send(subject string, data []byte) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	frame, err := wire.Append(l.buf[:0], wire.Message{Subject: subject, Data: data})
-	if err != nil {
-		frame, _ = wire.Append(l.buf[:0], wire.Message{Subject: natslink.SubjectError, Data: []byte(err.Error())})
+	for len(l.out) >= maxPending && !l.stop {
+		l.room.Wait()
 	}
-	l.conn.Write(frame)
-	l.buf = frame[:0]
+	frame, err := wire.Append(l.out, wire.Message{Subject: subject, Data: data})
+	if err != nil {
+		frame, _ = wire.Append(l.out, wire.Message{Subject: natslink.SubjectError, Data: []byte(err.Error())})
+	}
+	l.out = frame
+	l.mu.Unlock()
+	select {
+	case l.wake <- struct{}{}:
+	default:
+	}
+}
+
+// writer writes what send queued, all of it at each wake-up, until close; after a failed
+// write it discards (node is gone, and the helper ends when its read fails).
+func (l *link) writer() {
+	defer close(l.stopped)
+	failed := false
+	for range l.wake {
+		l.mu.Lock()
+		buf, stop := l.out, l.stop
+		l.out = l.spare[:0]
+		l.room.Broadcast()
+		l.mu.Unlock()
+		if len(buf) > 0 && !failed {
+			_, err := l.conn.Write(buf)
+			failed = err != nil
+		}
+		l.spare = buf[:0]
+		if stop {
+			return
+		}
+	}
+}
+
+// close writes what is queued and stops the writer.
+func (l *link) close() {
+	l.mu.Lock()
+	l.stop = true
+	l.room.Broadcast()
+	l.mu.Unlock()
+	select { // the writer sees stop at its next wake-up, this one's or one pending
+	case l.wake <- struct{}{}:
+	default:
+	}
+	<-l.stopped
 }
 
 func run(servers []string, listen string) int {
@@ -69,7 +132,8 @@ func run(servers []string, listen string) int {
 		fmt.Fprintf(os.Stderr, "node %s: descriptor %d is not the link to node (%v); it is started by a clustered PeerServer or node.worker\n", natslink.HelperArg, natslink.LinkFD, err)
 		return 2
 	}
-	l := &link{conn: conn}
+	l := newLink(conn)
+	defer l.close()
 	var embed *embedded
 	urls := servers
 	if len(urls) == 0 {

@@ -56,6 +56,18 @@ type cluster struct {
 	remote  map[string]remoteClient
 	joinAt  map[string]int64 // local ids, when they registered
 	alive   *loop.Timer
+
+	// Relayed messages leave in batches: one NATS message per member per turn (relayBatch).
+	batchOf     map[string]*relayBatch // by member
+	held        []*relayBatch          // those holding messages this turn
+	flushPosted bool
+}
+
+// relayBatch collects a turn's messages for the clients of one member (cluster_wire.go).
+type relayBatch struct {
+	subject string // P.m.<member>
+	buf     []byte
+	held    bool // in cluster.held
 }
 
 // startCluster connects s to its cluster (on the loop, in New).
@@ -79,6 +91,7 @@ func startCluster(s *Server, o ClusterOptions) (*cluster, error) {
 	c := &cluster{
 		s: s, opts: o, member: hex.EncodeToString(id[:]), prefix: "earlynode.peerjs." + o.Name,
 		members: map[string]time.Time{}, remote: map[string]remoteClient{}, joinAt: map[string]int64{},
+		batchOf: map[string]*relayBatch{},
 	}
 	link, err := natslink.Start(s.l, natslink.Config{Servers: o.Servers, Listen: o.Listen, Helper: o.Helper}, c)
 	if err != nil {
@@ -133,12 +146,62 @@ func (c *cluster) Error(err error) { c.s.emitError(fmt.Errorf("peerjs cluster: %
 
 // close leaves the cluster.
 func (c *cluster) close() {
+	c.flushRelays()
 	c.alive.Stop()
 	c.link.Close()
 }
 
+// publishDir publishes directory news, after the messages relayed before it.
 func (c *cluster) publishDir(m dirMsg) {
+	c.flushRelays()
 	c.link.Publish(c.prefix+".dir", m.encode())
+}
+
+// relay adds the frame for dst, a client of member, to the member's batch, which is
+// published at the end of the turn (or before, once it is maxRelayBatch long).
+func (c *cluster) relay(member, dst string, frame []byte) {
+	b := c.batchOf[member]
+	if b == nil {
+		b = &relayBatch{subject: c.prefix + ".m." + member}
+		c.batchOf[member] = b
+	}
+	if len(b.buf) > 0 && len(b.buf)+6+len(dst)+len(frame) > maxRelayBatch {
+		c.publishBatch(b)
+	}
+	b.buf = appendRelay(b.buf, dst, frame)
+	if !b.held {
+		b.held = true
+		c.held = append(c.held, b)
+	}
+	if !c.flushPosted {
+		c.flushPosted = true
+		c.s.l.Post(c.endTurn)
+	}
+}
+
+// publishBatch publishes what b holds (the link copies it).
+func (c *cluster) publishBatch(b *relayBatch) {
+	if len(b.buf) > 0 {
+		c.link.Publish(b.subject, b.buf)
+		b.buf = b.buf[:0]
+	}
+}
+
+// flushRelays publishes every batch held.
+func (c *cluster) flushRelays() {
+	for i, b := range c.held {
+		b.held = false
+		c.publishBatch(b)
+		c.held[i] = nil
+	}
+	c.held = c.held[:0]
+}
+
+// endTurn publishes the turn's batches.
+func (c *cluster) endTurn() error {
+	c.flushPosted = false
+	c.flushRelays()
+	return nil
 }
 
 // joined announces a local registration (loop).
@@ -167,7 +230,7 @@ func (c *cluster) relayLocked(m signal.Message) bool {
 	if !ok {
 		return false
 	}
-	c.link.Publish(c.prefix+".m."+r.member, m.Encode())
+	c.relay(r.member, m.Dst, m.Encode())
 	return true
 }
 
@@ -179,15 +242,41 @@ func (c *cluster) idsLocked(ids []string) []string {
 	return ids
 }
 
-// onRelayed delivers a message another member relayed here.
+// onRelayed delivers the messages of a batch another member relayed here.
 func (c *cluster) onRelayed(data []byte) error {
-	m, err := signal.Decode(data)
-	if err != nil || m.Dst == "" {
-		c.s.emitError(fmt.Errorf("peerjs cluster: relayed message: %v", err))
-		return nil
+	if err := decodeRelayBatch(data, c.deliverRelayed); err != nil {
+		c.s.emitError(err)
 	}
-	c.s.deliver(m, true, false)
 	return nil
+}
+
+// deliverRelayed writes a relayed frame to dst's client as it came, without decoding it. A
+// destination that is not here (it left meanwhile) gets it in its queue, as Server.deliver
+// does with a message from another member; one whose socket cannot take it loses its socket.
+func (c *cluster) deliverRelayed(dst, frame []byte) {
+	s := c.s
+	s.mu.Lock()
+	cl := s.clients[string(dst)]
+	var sock *socket
+	if cl != nil {
+		if sock = cl.sock; sock == nil {
+			delete(s.clients, cl.id)
+		}
+	}
+	s.mu.Unlock()
+	switch {
+	case sock != nil:
+		if !sock.send(frame) {
+			sock.kill()
+		}
+	case cl == nil:
+		m, err := signal.Decode(frame)
+		if err != nil || m.Dst != string(dst) {
+			s.emitError(fmt.Errorf("peerjs cluster: relayed message for %q: %v", dst, err))
+			return
+		}
+		s.deliver(m, true, false)
+	}
 }
 
 // onDir applies directory news.
@@ -257,7 +346,7 @@ func (c *cluster) remoteJoined(m dirMsg) {
 		}
 	}
 	for _, pm := range pending {
-		c.link.Publish(c.prefix+".m."+m.Member, pm.Encode())
+		c.relay(m.Member, pm.Dst, pm.Encode())
 	}
 }
 

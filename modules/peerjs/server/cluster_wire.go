@@ -2,6 +2,7 @@ package server
 
 import (
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -15,8 +16,10 @@ import (
 //
 //	P.dir         directory news, JSON dirMsg: a member's ids joining and leaving, a member
 //	              saying hello (asking everyone to announce their ids again) and staying alive
-//	P.m.<member>  a signalling message relayed to the member that holds its destination: the
-//	              frame as PeerServer writes it (type, src, dst, payload)
+//	P.m.<member>  a relay batch: the signalling messages of one turn for the clients of the
+//	              member that holds their destinations, each with its destination and the
+//	              frame as PeerServer writes it (type, src, dst, payload), so that the member
+//	              receiving them writes the frames to its clients without decoding them
 
 // The operations of a dirMsg.
 const (
@@ -74,4 +77,50 @@ func (m dirMsg) encode() []byte {
 func hashToken(token string) string {
 	sum := sha256.Sum256([]byte(token))
 	return hex.EncodeToString(sum[:16])
+}
+
+// A relay batch is one or more records, each
+//
+//	dstLength:uint16be dst frameLength:uint32be frame
+//
+// dst is the destination's id (at most signal.MaxIDLength bytes, never empty) and frame the
+// signalling frame its client gets.
+
+// maxRelayBatch is the size past which a member's batch is published before the turn ends;
+// NATS refuses a message over its max_payload (1 MiB by default).
+const maxRelayBatch = 64 << 10
+
+// appendRelay appends the record of frame for dst to a relay batch.
+func appendRelay(b []byte, dst string, frame []byte) []byte {
+	b = binary.BigEndian.AppendUint16(b, uint16(len(dst)))
+	b = append(b, dst...)
+	b = binary.BigEndian.AppendUint32(b, uint32(len(frame)))
+	return append(b, frame...)
+}
+
+// errRelayBatch says a relay batch breaks its format.
+var errRelayBatch = errors.New("peerjs cluster: bad relay batch")
+
+// decodeRelayBatch calls fn with each record of batch b, in order (dst and frame point into
+// b). A record that breaks the format stops it with errRelayBatch, after the good records
+// before it.
+func decodeRelayBatch(b []byte, fn func(dst, frame []byte)) error {
+	for len(b) > 0 {
+		if len(b) < 2 {
+			return errRelayBatch
+		}
+		n := int(binary.BigEndian.Uint16(b))
+		if n == 0 || n > signal.MaxIDLength || len(b) < 2+n+4 {
+			return errRelayBatch
+		}
+		dst := b[2 : 2+n]
+		b = b[2+n:]
+		m := binary.BigEndian.Uint32(b)
+		if uint64(m) > uint64(len(b)-4) {
+			return errRelayBatch
+		}
+		fn(dst, b[4:4+m])
+		b = b[4+m:]
+	}
+	return nil
 }
