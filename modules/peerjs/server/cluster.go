@@ -157,18 +157,18 @@ func (c *cluster) publishDir(m dirMsg) {
 	c.link.Publish(c.prefix+".dir", m.encode())
 }
 
-// relay adds the frame for dst, a client of member, to the member's batch, which is
-// published at the end of the turn (or before, once it is maxRelayBatch long).
-func (c *cluster) relay(member, dst string, frame []byte) {
+// relay adds m, for a client of member, to the member's batch, which is published at the end
+// of the turn (or before, once it is maxRelayBatch long).
+func (c *cluster) relay(member string, m signal.Message) {
 	b := c.batchOf[member]
 	if b == nil {
 		b = &relayBatch{subject: c.prefix + ".m." + member}
 		c.batchOf[member] = b
 	}
-	if len(b.buf) > 0 && len(b.buf)+6+len(dst)+len(frame) > maxRelayBatch {
+	if len(b.buf) > 0 && len(b.buf)+64+len(m.Src)+2*len(m.Dst)+len(m.Type)+len(m.Payload) > maxRelayBatch {
 		c.publishBatch(b)
 	}
-	b.buf = appendRelay(b.buf, dst, frame)
+	b.buf = appendRelay(b.buf, m)
 	if !b.held {
 		b.held = true
 		c.held = append(c.held, b)
@@ -230,7 +230,7 @@ func (c *cluster) relayLocked(m signal.Message) bool {
 	if !ok {
 		return false
 	}
-	c.relay(r.member, m.Dst, m.Encode())
+	c.relay(r.member, m)
 	return true
 }
 
@@ -346,7 +346,7 @@ func (c *cluster) remoteJoined(m dirMsg) {
 		}
 	}
 	for _, pm := range pending {
-		c.relay(m.Member, pm.Dst, pm.Encode())
+		c.relay(m.Member, pm)
 	}
 }
 

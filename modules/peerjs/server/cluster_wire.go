@@ -90,12 +90,15 @@ func hashToken(token string) string {
 // NATS refuses a message over its max_payload (1 MiB by default).
 const maxRelayBatch = 64 << 10
 
-// appendRelay appends the record of frame for dst to a relay batch.
-func appendRelay(b []byte, dst string, frame []byte) []byte {
-	b = binary.BigEndian.AppendUint16(b, uint16(len(dst)))
-	b = append(b, dst...)
-	b = binary.BigEndian.AppendUint32(b, uint32(len(frame)))
-	return append(b, frame...)
+// appendRelay appends the record of m, encoded as its destination's client gets it, to a
+// relay batch.
+func appendRelay(b []byte, m signal.Message) []byte {
+	b = binary.BigEndian.AppendUint16(b, uint16(len(m.Dst)))
+	b = append(b, m.Dst...)
+	at := len(b)
+	b = m.AppendEncode(append(b, 0, 0, 0, 0))
+	binary.BigEndian.PutUint32(b[at:], uint32(len(b)-at-4))
+	return b
 }
 
 // errRelayBatch says a relay batch breaks its format.

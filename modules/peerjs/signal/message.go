@@ -146,7 +146,12 @@ func stringField(name string, raw json.RawMessage, required bool) (string, error
 // 1.0.2 writes them: type, src, dst, payload. Absent fields are left out, as
 // JSON.stringify leaves out undefined ones.
 func (m Message) Encode() []byte {
-	buf := make([]byte, 0, 32+len(m.Type)+len(m.Src)+len(m.Dst)+len(m.Payload))
+	return m.AppendEncode(make([]byte, 0, 32+len(m.Type)+len(m.Src)+len(m.Dst)+len(m.Payload)))
+}
+
+// AppendEncode appends Encode's text of m to buf: a relaying server writes it into a buffer
+// of its own without a copy of each message.
+func (m Message) AppendEncode(buf []byte) []byte {
 	buf = append(buf, `{"type":`...)
 	buf = appendString(buf, m.Type)
 	if m.Src != "" {
