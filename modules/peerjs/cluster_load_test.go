@@ -1,9 +1,7 @@
 package peerjs_test
 
 import (
-	"encoding/json"
 	"fmt"
-	"net/http"
 	"os"
 	"strconv"
 	"sync"
@@ -61,18 +59,6 @@ func dialSignalling(addr, id string) (*websocket.Conn, error) {
 	return c, nil
 }
 
-// count returns how many ids the PeerServer at addr lists (discovery).
-func count(addr string) int {
-	res, err := http.Get("http://" + addr + "/peerjs/peers")
-	if err != nil {
-		return -1
-	}
-	defer res.Body.Close()
-	var ids []string
-	json.NewDecoder(res.Body).Decode(&ids)
-	return len(ids)
-}
-
 // TestClusterLoad: signalling clients (loadClients) spread over a 2-member cluster (two
 // PeerServer processes, NATS embedded by one), in pairs with one client on each member; in
 // every pair one side sends an OFFER (from A in even pairs, from B in odd ones) and the other
@@ -128,7 +114,7 @@ func TestClusterLoad(t *testing.T) {
 	default:
 	}
 	for _, addr := range addrs {
-		testenv.Eventually(t, 60*time.Second, func() bool { return count(addr) == n }, "%s lists all %d clients (has %d)", addr, n, count(addr))
+		testenv.Eventually(t, 60*time.Second, func() bool { return len(peers(addr)) == n }, "%s lists all %d clients", addr, n)
 	}
 	t.Logf("%d clients connected and known to both members in %v", n, time.Since(began).Round(time.Millisecond))
 

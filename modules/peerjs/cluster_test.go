@@ -56,19 +56,25 @@ var clusterSetups = []clusterSetup{
 	}},
 }
 
-// lists reports whether the PeerServer at addr ("[host:]port") lists id (discovery).
-func lists(addr, id string) bool {
+// peers returns the ids the PeerServer at addr ("[host:]port") lists (discovery), nil when it
+// does not answer.
+func peers(addr string) []string {
 	if !strings.Contains(addr, ":") {
 		addr = "127.0.0.1:" + addr
 	}
 	res, err := http.Get("http://" + addr + "/peerjs/peers")
 	if err != nil {
-		return false
+		return nil
 	}
 	defer res.Body.Close()
 	var ids []string
 	json.NewDecoder(res.Body).Decode(&ids)
-	for _, have := range ids {
+	return ids
+}
+
+// lists reports whether the PeerServer at addr lists id.
+func lists(addr, id string) bool {
+	for _, have := range peers(addr) {
 		if have == id {
 			return true
 		}
@@ -146,16 +152,7 @@ func TestClusterUnderWorkers(t *testing.T) {
 		clients[i] = c
 	}
 	// Both workers hold some of them, and each lists all of them (discovery goes to either).
-	testenv.Eventually(t, 20*time.Second, func() bool {
-		res, err := http.Get("http://" + addr + "/peerjs/peers")
-		if err != nil {
-			return false
-		}
-		defer res.Body.Close()
-		var ids []string
-		json.NewDecoder(res.Body).Decode(&ids)
-		return len(ids) == 2*pairs
-	}, "discovery lists all %d clients", 2*pairs)
+	testenv.Eventually(t, 20*time.Second, func() bool { return len(peers(addr)) == 2*pairs }, "discovery lists all %d clients", 2*pairs)
 	on0, on1 := strings.Count(srv.Output(), "on worker 0"), strings.Count(srv.Output(), "on worker 1")
 	if on0+on1 != 2*pairs || on0 == 0 || on1 == 0 {
 		t.Fatalf("connections on worker 0: %d, on worker 1: %d; want %d spread over both", on0, on1, 2*pairs)

@@ -41,38 +41,45 @@ func Main(args []string) int {
 	return run(servers, *listen)
 }
 
-// maxPending bounds the bytes of frames waiting for the writer; a sender waits beyond it
-// (as it waited for each write before), so that nats.go's slow-consumer limits apply to a
-// node process that does not read.
+// maxPending bounds the bytes of frames waiting while another goroutine writes; a sender
+// waits beyond it (as it waited for each write before), so that nats.go's slow-consumer
+// limits apply to a node process that does not read.
 const maxPending = 8 << 20
 
-// link is the helper's end of the socket. NATS's goroutines append frames to out; one writer
-// goroutine writes whatever has gathered in one write, so that a burst of messages costs one
-// system call rather than one each (profile of scripts/bench/cluster.sh: the receiving
-// helper spent most of its time in a write per message).
+// flushAt is how much a subscription with more messages waiting gathers before writing.
+const flushAt = 256 << 10
+
+// link is the helper's end of the socket. Frames are gathered and written by whichever sender
+// finds no write under way, together with whatever others queued meanwhile; a subscription
+// whose next message is already waiting in nats.go only queues, so that a burst costs one
+// system call rather than one per message (profile of scripts/bench/cluster.sh: the
+// receiving helper spent most of its time in a write per message), while a lone message is
+// written at once, by the goroutine that got it.
 type link struct {
 	conn    net.Conn
 	mu      sync.Mutex
-	room    *sync.Cond // signalled when the writer takes out
-	out     []byte     // frames for the writer
-	spare   []byte     // the writer's other buffer
-	wake    chan struct{}
-	stop    bool
-	stopped chan struct{}
+	room    *sync.Cond // signalled when a writer takes out
+	out     []byte     // frames not yet written
+	spare   []byte     // the other buffer
+	writing bool
+	failed  bool // a write failed: node is gone; the helper ends when its read fails
 }
 
-// newLink starts the writer of conn.
+// newLink returns the link on conn.
 func newLink(conn net.Conn) *link {
-	l := &link{conn: conn, wake: make(chan struct{}, 1), stopped: make(chan struct{})}
+	l := &link{conn: conn}
 	l.room = sync.NewCond(&l.mu)
-	go l.writer()
 	return l
 }
 
-// send queues one frame for node.
-func (l *link) send(subject string, data []byte) {
+// send writes one frame for node (with what others queued).
+func (l *link) send(subject string, data []byte) { l.queue(subject, data, false) }
+
+// queue adds one frame and writes unless another goroutine is writing or, with more (the
+// sender has another message waiting), until flushAt bytes have gathered.
+func (l *link) queue(subject string, data []byte, more bool) {
 	l.mu.Lock()
-	for len(l.out) >= maxPending && !l.stop {
+	for l.writing && len(l.out) >= maxPending {
 		l.room.Wait()
 	}
 	frame, err := wire.Append(l.out, wire.Message{Subject: subject, Data: data})
@@ -80,46 +87,32 @@ func (l *link) send(subject string, data []byte) {
 		frame, _ = wire.Append(l.out, wire.Message{Subject: natslink.SubjectError, Data: []byte(err.Error())})
 	}
 	l.out = frame
-	l.mu.Unlock()
-	select {
-	case l.wake <- struct{}{}:
-	default:
+	if l.writing || more && len(l.out) < flushAt {
+		l.mu.Unlock()
+		return
 	}
-}
-
-// writer writes what send queued, all of it at each wake-up, until close; after a failed
-// write it discards (node is gone, and the helper ends when its read fails).
-func (l *link) writer() {
-	defer close(l.stopped)
-	failed := false
-	for range l.wake {
-		l.mu.Lock()
-		buf, stop := l.out, l.stop
+	l.writing = true
+	for len(l.out) > 0 {
+		buf := l.out
 		l.out = l.spare[:0]
 		l.room.Broadcast()
 		l.mu.Unlock()
-		if len(buf) > 0 && !failed {
+		if !l.failed {
 			_, err := l.conn.Write(buf)
-			failed = err != nil
+			l.failed = err != nil
 		}
+		l.mu.Lock()
 		l.spare = buf[:0]
-		if stop {
-			return
-		}
 	}
+	l.writing = false
+	l.mu.Unlock()
 }
 
-// close writes what is queued and stops the writer.
-func (l *link) close() {
-	l.mu.Lock()
-	l.stop = true
-	l.room.Broadcast()
-	l.mu.Unlock()
-	select { // the writer sees stop at its next wake-up, this one's or one pending
-	case l.wake <- struct{}{}:
-	default:
-	}
-	<-l.stopped
+// received passes a message of a subscription on to node, gathering it with the next when
+// that is already waiting.
+func (l *link) received(msg *nats.Msg) {
+	pending, _, _ := msg.Sub.Pending() // msg itself among them, until its callback returns
+	l.queue(msg.Subject, msg.Data, pending > 1)
 }
 
 func run(servers []string, listen string) int {
@@ -133,7 +126,6 @@ func run(servers []string, listen string) int {
 		return 2
 	}
 	l := newLink(conn)
-	defer l.close()
 	var embed *embedded
 	urls := servers
 	if len(urls) == 0 {
@@ -173,7 +165,7 @@ func run(servers []string, listen string) int {
 		if n > 0 {
 			ferr := dec.Feed(buf[:n], func(m wire.Message) error {
 				if m.Subject == natslink.SubjectSubscribe {
-					_, err := nc.Subscribe(string(m.Data), func(msg *nats.Msg) { l.send(msg.Subject, msg.Data) })
+					_, err := nc.Subscribe(string(m.Data), l.received)
 					if err != nil {
 						l.send(natslink.SubjectError, []byte("NATS subscribe: "+err.Error()))
 					}
