@@ -5,7 +5,10 @@
 # one client on each member, so that every message crosses the cluster; the median latency
 # of an OFFER from a client on one member to one on the other, one at a time (goal: under
 # 1 ms on loopback), and the rate of MSGS (100,000) OFFERs sent at once (goal: a 2-member
-# cluster at least 1.5x one member). With one server, both clients of a pair are on it.
+# cluster at least 1.5x one member). With one server, both clients of a pair are on it. Then
+# what the rate costs: OFFERs relayed per CPU-second of the server side (PeerServers, NATS
+# helpers and the NATS server; the load generator is not counted), which says what the
+# cluster's extra hops cost whatever the machine's load.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 build_node
@@ -19,3 +22,5 @@ compare "PeerServer OFFER latency, 2-member cluster vs 1 server, median" ms "$ro
   "$here/round.sh cluster latency" "$here/round.sh single latency" lower
 compare "PeerServer relay rate, 2-member cluster vs 1 server" msg/s "$rounds" \
   "$here/round.sh cluster rate" "$here/round.sh single rate" higher
+compare "PeerServer relay, 2-member cluster vs 1 server, per CPU-second" msg/cpu-s "$rounds" \
+  "$here/round.sh cluster cpu" "$here/round.sh single cpu" higher
