@@ -98,6 +98,9 @@ func TestPeersOnTwoClusterMembers(t *testing.T) {
 
 			alice := peer(t, addrA, "answer", "alice")
 			alice.WaitLines(t, 20*time.Second, "open alice")
+			// B learns of alice through NATS; an OFFER sent before then would wait in B's queue
+			// only expire_timeout (1 s), too short a promise on a loaded machine.
+			testenv.Eventually(t, 10*time.Second, func() bool { return lists(addrB, "alice") }, "B lists alice")
 			bob := peer(t, addrB, "call", "bob", "alice")
 			bob.WaitLines(t, 30*time.Second, `bob got {"echo":{"from":"bob","text":"hello across the cluster"}}`)
 			alice.WaitLines(t, 5*time.Second, `alice got {"from":"bob","text":"hello across the cluster"}`)
