@@ -27,12 +27,6 @@ type module struct {
 	cresProto     *goja.Object // node.http.ClientResponse.prototype
 	uriProto      *goja.Object // prototype of request.uri and parseUri results
 
-	// The Go sides of the requests still receiving their body and of the responses not yet
-	// finished. Short-lived per-request objects are looked up here rather than carrying a Go
-	// value each (which would cost an allocation-heavy wrapper per request).
-	requests  map[*goja.Object]*request
-	responses map[*goja.Object]*response
-
 	// Values made once: common strings the hot path hands to JavaScript.
 	strGET, strPOST, str11, str10 goja.Value
 	indexKeys                     []string
@@ -48,8 +42,6 @@ func Install(rt *runtime.Runtime) {
 // namespace builds the node.http object: http.js over the native factories and types.
 func (m *module) namespace() goja.Value {
 	vm := m.rt.VM
-	m.requests = map[*goja.Object]*request{}
-	m.responses = map[*goja.Object]*response{}
 	m.strGET, m.strPOST = vm.ToValue("GET"), vm.ToValue("POST")
 	m.str11, m.str10 = vm.ToValue("1.1"), vm.ToValue("1.0")
 	m.indexKeys = make([]string, 64)

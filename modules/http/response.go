@@ -9,11 +9,13 @@ import (
 	"earlynode/runtime"
 )
 
-// response is the Go side of a ServerResponse, or an answer made in Go (a RouteHandler's, or
-// a 400), queued among the connection's responses so that answers leave in request order.
+// response is the Go side of a ServerResponse, and the object itself (a goja.DynamicObject, see
+// props.go), or an answer made in Go (a RouteHandler's, or a 400), queued among the
+// connection's responses so that answers leave in request order.
 type response struct {
 	sc      *serverConn
 	obj     *goja.Object // nil for answers made in Go
+	own     props        // what JavaScript set on obj
 	req     wire.Head    // what the answer depends on: method, version, keep-alive
 	out     []byte       // written bytes not yet handed to the stream
 	framing wire.Framing
@@ -30,15 +32,14 @@ type response struct {
 // newResponse makes the ServerResponse for the request h and queues it.
 func (sc *serverConn) newResponse(h *wire.Head) *response {
 	m := sc.m
-	obj := m.rt.VM.NewObject()
-	obj.SetPrototype(m.responseProto)
-	r := &response{sc: sc, obj: obj, req: wire.Head{Method: h.Method, Version: h.Version, KeepAlive: h.KeepAlive}}
+	r := &response{sc: sc, req: wire.Head{Method: h.Method, Version: h.Version, KeepAlive: h.KeepAlive}}
+	r.obj = m.rt.VM.NewDynamicObject(r)
+	r.obj.SetPrototype(m.responseProto)
 	if n := len(sc.spare); n > 0 {
 		r.out = sc.spare[n-1]
 		sc.spare[n-1] = nil
 		sc.spare = sc.spare[:n-1]
 	}
-	m.responses[obj] = r
 	if sc.cur != nil && sc.cur.obj != nil {
 		sc.cur.res = r
 	}
@@ -49,9 +50,6 @@ func (sc *serverConn) newResponse(h *wire.Head) *response {
 // abort drops the response: it leaves the queue and later writes are ignored.
 func (r *response) abort() {
 	r.aborted = true
-	if r.obj != nil {
-		delete(r.sc.m.responses, r.obj)
-	}
 	q := r.sc.queue
 	for i, x := range q {
 		if x == r {
@@ -66,8 +64,12 @@ func (r *response) abort() {
 // responseOf returns the Go side of a ServerResponse still open; nil for one finished or given
 // up by its connection, whose later writes are dropped.
 func (m *module) responseOf(v goja.Value) *response {
-	obj, _ := v.(*goja.Object)
-	return m.responses[obj]
+	if obj, ok := v.(*goja.Object); ok {
+		if r, ok := obj.Export().(*response); ok && !r.finished && !r.aborted {
+			return r
+		}
+	}
+	return nil
 }
 
 func (m *module) responsePrototype() *goja.Object {
@@ -178,7 +180,6 @@ func (r *response) finish() {
 		r.keepAlive = false
 	}
 	r.finished = true
-	delete(m.responses, r.obj)
 	if !r.sc.inBatch {
 		r.sc.flush()
 	}

@@ -285,7 +285,7 @@ func (sc *serverConn) request(h *wire.Head) error {
 		// Nobody can take this upgrade, and nobody answers plain requests either.
 		res.abort()
 		sc.cur = nil
-		delete(sc.m.requests, req.obj)
+		req.open = false
 		sc.answerError(&wire.Error{Kind: wire.ErrBadRequestLine, Status: 400, Msg: "nobody serves upgrades to " + h.Target})
 		return nil
 	}
@@ -302,7 +302,7 @@ func (sc *serverConn) bad(perr error) error {
 	msg := perr.Error()
 	if r := sc.cur; r != nil {
 		sc.cur = nil
-		delete(sc.m.requests, r.obj)
+		r.open = false
 		if res := r.res; res != nil && !res.finished {
 			if res.written {
 				// Part of its answer is out: no 400 can follow it on this connection.
@@ -475,7 +475,7 @@ func (sc *serverConn) ended(err error) error {
 	sc.drop()
 	if r := sc.cur; r != nil {
 		sc.cur = nil
-		delete(sc.m.requests, r.obj)
+		r.open = false
 	}
 	if rerr := sc.reportWriteLimit(err); rerr != nil {
 		return rerr
