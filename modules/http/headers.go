@@ -21,15 +21,20 @@ func (m *module) index(i int) string {
 // numbers), or, as later Node allowed, an object of name: value (an array value gives the
 // name once per element). undefined and null mean none.
 func (m *module) headersOf(v goja.Value, method string) []wire.Header {
+	return m.appendHeadersOf(nil, v, method)
+}
+
+// appendHeadersOf is headersOf appending to dst.
+func (m *module) appendHeadersOf(dst []wire.Header, v goja.Value, method string) []wire.Header {
 	if v == nil || goja.IsUndefined(v) || goja.IsNull(v) {
-		return nil
+		return dst
 	}
 	o, ok := v.(*goja.Object)
 	if !ok {
 		m.throw(method, "headers must be an array of [name, value] pairs")
 	}
 	if o.ClassName() != "Array" {
-		var hs []wire.Header
+		hs := dst
 		for _, k := range o.Keys() {
 			val := o.Get(k)
 			if arr, ok := val.(*goja.Object); ok && arr.ClassName() == "Array" {
@@ -44,7 +49,7 @@ func (m *module) headersOf(v goja.Value, method string) []wire.Header {
 		return hs
 	}
 	n := int(o.Get("length").ToInteger())
-	hs := make([]wire.Header, n)
+	hs := append(dst, make([]wire.Header, n)...)
 	for i := 0; i < n; i++ {
 		pair, ok := o.Get(m.index(i)).(*goja.Object)
 		if !ok {
@@ -54,7 +59,7 @@ func (m *module) headersOf(v goja.Value, method string) []wire.Header {
 		if name == nil || goja.IsUndefined(name) || value == nil || goja.IsUndefined(value) {
 			m.throw(method, "header "+strconv.Itoa(i)+" is not a [name, value] pair")
 		}
-		hs[i] = wire.Header{Name: name.String(), Value: value.String()}
+		hs[len(dst)+i] = wire.Header{Name: name.String(), Value: value.String()}
 	}
 	return hs
 }

@@ -27,6 +27,12 @@ type module struct {
 	cresProto     *goja.Object // node.http.ClientResponse.prototype
 	uriProto      *goja.Object // prototype of request.uri and parseUri results
 
+	// The response object responseOf found last, and its Go side.
+	lastResponseObj *goja.Object
+	lastResponse    *response
+
+	headerScratch []wire.Header // sendHeader's list of headers, reused
+
 	// Values made once: common strings the hot path hands to JavaScript.
 	strGET, strPOST, str11, str10 goja.Value
 	indexKeys                     []string

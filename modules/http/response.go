@@ -64,12 +64,23 @@ func (r *response) abort() {
 // responseOf returns the Go side of a ServerResponse still open; nil for one finished or given
 // up by its connection, whose later writes are dropped.
 func (m *module) responseOf(v goja.Value) *response {
-	if obj, ok := v.(*goja.Object); ok {
-		if r, ok := obj.Export().(*response); ok && !r.finished && !r.aborted {
-			return r
-		}
+	obj, ok := v.(*goja.Object)
+	if !ok {
+		return nil
 	}
-	return nil
+	// goja's Export allocates; a handler calls sendHeader, sendBody and finish on one response
+	// in a row, so the last one found is remembered (an object's Go side never changes).
+	r := m.lastResponse
+	if obj != m.lastResponseObj {
+		if r, ok = obj.Export().(*response); !ok {
+			return nil
+		}
+		m.lastResponseObj, m.lastResponse = obj, r
+	}
+	if r.finished || r.aborted {
+		return nil
+	}
+	return r
 }
 
 func (m *module) responsePrototype() *goja.Object {
@@ -103,8 +114,14 @@ func (r *response) sendHeader(statusV, headersV goja.Value) {
 		m.throw("sendHeader", "the header was already sent")
 	}
 	status := int(statusV.ToInteger())
-	hs := m.headersOf(headersV, "sendHeader")
+	// The module's scratch list, taken while in use: reading the headers can run JavaScript
+	// (a value's toString) that answers another request.
+	scratch := m.headerScratch
+	m.headerScratch = nil
+	hs := m.appendHeadersOf(scratch[:0], headersV, "sendHeader")
 	out, fr, err := wire.AppendResponseHead(r.out, &r.req, status, hs)
+	clear(hs)
+	m.headerScratch = hs[:0]
 	if err != nil {
 		m.throw("sendHeader", err.Error())
 	}
@@ -126,10 +143,12 @@ func (r *response) sendBody(chunk, encV goja.Value) {
 	if err != nil {
 		m.throw("sendBody", err.Error())
 	}
-	if s, ok := chunk.Export().(string); ok && isASCII(s) {
-		r.appendBodyString(s) // the same bytes in every encoding
-		r.sc.dirty()
-		return
+	if _, ok := chunk.(goja.String); ok {
+		if s := chunk.String(); isASCII(s) {
+			r.appendBodyString(s) // the same bytes in every encoding
+			r.sc.dirty()
+			return
+		}
 	}
 	data, err := m.rt.BytesOf(chunk, enc)
 	if err != nil {
