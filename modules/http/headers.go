@@ -2,7 +2,6 @@ package http
 
 import (
 	"strconv"
-	"strings"
 
 	"github.com/dop251/goja"
 
@@ -73,35 +72,6 @@ func (m *module) headersValue(hs []wire.Header) *goja.Object {
 		pairs[i] = vm.NewArray(h.Name, h.Value)
 	}
 	return vm.NewArray(pairs...)
-}
-
-// packHead keeps what the lazy request.uri and request.headers need in one string: the target
-// and the header names and values, NUL-separated (none of them can hold a NUL).
-func packHead(h *wire.Head) string {
-	n := len(h.Target)
-	for _, x := range h.Headers {
-		n += len(x.Name) + len(x.Value) + 2
-	}
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(h.Target)
-	for _, x := range h.Headers {
-		b.WriteByte(0)
-		b.WriteString(x.Name)
-		b.WriteByte(0)
-		b.WriteString(x.Value)
-	}
-	return b.String()
-}
-
-// unpackHead reverses packHead.
-func unpackHead(s string) (target string, hs []wire.Header) {
-	parts := strings.Split(s, "\x00")
-	target = parts[0]
-	for i := 1; i+1 < len(parts); i += 2 {
-		hs = append(hs, wire.Header{Name: parts[i], Value: parts[i+1]})
-	}
-	return target, hs
 }
 
 // uriObject makes request.uri / parseUri's result: the fields present in the string (0.1.0

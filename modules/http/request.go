@@ -15,8 +15,12 @@ type request struct {
 	obj  *goja.Object
 	res  *response
 	dec  runtime.ValueDecoder
-	open bool   // its body is arriving: setBodyEncoding applies
-	head string // the target and headers, packed (packHead) for uri and headers
+	open bool // its body is arriving: setBodyEncoding applies
+
+	// The parser's target and headers (theirs to keep, see wire.Parser.Head), for uri and
+	// headers when first read.
+	target  string
+	headers []wire.Header
 
 	own     props
 	nameBuf [5]string
@@ -38,7 +42,7 @@ func (m *module) newRequest(sc *serverConn, h *wire.Head) *request {
 	if h.Version == "1.0" {
 		version = m.str10
 	}
-	r := &request{sc: sc, open: true, head: packHead(h)}
+	r := &request{sc: sc, open: true, target: h.Target, headers: h.Headers}
 	// uri and headers are nil until read (request.Get makes them).
 	r.own.names = append(r.nameBuf[:0], "method", "uri", "headers", "httpVersion", "connection")
 	r.own.vals = append(r.valBuf[:0], method, nil, nil, version, sc.obj)
@@ -50,11 +54,10 @@ func (m *module) newRequest(sc *serverConn, h *wire.Head) *request {
 // make makes the lazy property name (uri or headers).
 func (r *request) make(name string) goja.Value {
 	m := r.sc.m
-	target, hs := unpackHead(r.head)
 	if name == "uri" {
-		return m.uriObject(wire.ParseURI(target))
+		return m.uriObject(wire.ParseURI(r.target))
 	}
-	return m.headersValue(hs)
+	return m.headersValue(r.headers)
 }
 
 // requestOf returns the Go side of a ServerRequest whose body is still arriving, or nil.
