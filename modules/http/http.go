@@ -33,6 +33,10 @@ type module struct {
 
 	headerScratch []wire.Header // sendHeader's list of headers, reused
 
+	// The connections with answers to write at the end of this turn (flushTurn), and the
+	// list's spare.
+	toFlush, flushSpare []*serverConn
+
 	// Values made once: common strings the hot path hands to JavaScript.
 	strGET, strPOST, str11, str10 goja.Value
 	indexKeys                     []string

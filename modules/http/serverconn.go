@@ -106,10 +106,7 @@ func (sc *serverConn) Data(b []byte) error {
 	if err != nil || sc.dead {
 		return err
 	}
-	sc.flush()
-	if !sc.dead && sc.backedUp() {
-		sc.pauseReading()
-	}
+	sc.flushSoon()
 	return nil
 }
 
@@ -411,17 +408,45 @@ func (sc *serverConn) flush() {
 // dirty asks for a flush at the end of this turn of the loop (writes made in a batch are
 // flushed at its end anyway).
 func (sc *serverConn) dirty() {
-	if sc.inBatch || sc.flushPosted || sc.dead {
+	if !sc.inBatch {
+		sc.flushSoon()
+	}
+}
+
+// flushSoon has the connection's answers written once the callbacks of this turn have run,
+// together with those of every other connection answered in the turn (flushTurn).
+func (sc *serverConn) flushSoon() {
+	if sc.flushPosted || sc.dead {
 		return
 	}
 	sc.flushPosted = true
-	sc.m.rt.Post(func() error {
+	m := sc.m
+	m.toFlush = append(m.toFlush, sc)
+	if len(m.toFlush) == 1 {
+		m.rt.Post(m.flushTurn)
+	}
+}
+
+// flushTurn writes the answers made in a turn of the loop, connection by connection, after all
+// of that turn's reads have been served rather than after each: the client (wrk, a browser)
+// is woken once for the turn's answers instead of once for each, and reads them in one go.
+// Reading stops on a connection whose client is not taking its answers (backpressure.go).
+func (m *module) flushTurn() error {
+	list := m.toFlush
+	m.toFlush = m.flushSpare[:0]
+	for i, sc := range list {
+		list[i] = nil
 		sc.flushPosted = false
-		if !sc.dead {
-			sc.flush()
+		if sc.dead {
+			continue
 		}
-		return nil
-	})
+		sc.flush()
+		if !sc.dead && sc.backedUp() {
+			sc.pauseReading()
+		}
+	}
+	m.flushSpare = list[:0]
+	return nil
 }
 
 // drop forgets the responses still queued (the connection is closing before them).
