@@ -3,7 +3,8 @@
 # response bytes) and against a plain Go net/http hello world (the machine's ceiling; the same
 # bytes, its headers in net/http's sorted order), wrk with 1 thread and 50 keep-alive
 # connections for 10 s, the three servers interleaved: requests per second (goals: at least
-# 1.3x Node, at least 0.9x the ceiling) and p99 latency (goal: no worse than Node). Needs wrk
+# 1.3x Node, at least 0.9x the ceiling), p99 latency (goal: no worse than Node) and the
+# server's CPU time per request (the figure the shared machine disturbs least). Needs wrk
 # (apt-get install -y wrk).
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -21,3 +22,5 @@ compare_ceiling "HTTP hello world, wrk -t1 -c50, requests/s" req/s 3 \
   "${ours/METRIC/rps}" "${peer/METRIC/rps}" "${ceiling/METRIC/rps}" higher
 compare_ceiling "HTTP hello world, wrk -t1 -c50, p99 latency" ms 3 \
   "${ours/METRIC/p99}" "${peer/METRIC/p99}" "${ceiling/METRIC/p99}" lower
+compare_ceiling "HTTP hello world, wrk -t1 -c50, server CPU per request" us 3 \
+  "${ours/METRIC/cpu}" "${peer/METRIC/cpu}" "${ceiling/METRIC/cpu}" lower
