@@ -85,9 +85,7 @@ func NewPeer(id string, opts Options, events Events) *Peer {
 		se.SetICEMulticastDNSMode(ice.MulticastDNSModeDisabled)
 	}
 	o.ICETimeouts.apply(&se)
-	if n := newBufferedNet(); n != nil {
-		se.SetNet(n)
-	}
+	TuneSettingEngine(&se)
 	p.api = webrtc.NewAPI(webrtc.WithSettingEngine(se))
 
 	switch {

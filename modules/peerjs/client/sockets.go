@@ -5,7 +5,18 @@ import (
 
 	"github.com/pion/transport/v4"
 	"github.com/pion/transport/v4/stdnet"
+	"github.com/pion/webrtc/v4"
 )
+
+// TuneSettingEngine applies what every Peer asks of pion for bulk
+// transfers (the UDP socket buffers below); a Peer adds its Options on top.
+// It is exported for the Go ceiling of the benchmarks
+// (scripts/bench/peerjs/ceiling), which must run pion as a Peer does.
+func TuneSettingEngine(se *webrtc.SettingEngine) {
+	if n := newBufferedNet(); n != nil {
+		se.SetNet(n)
+	}
+}
 
 // udpSocketBuffer is the kernel receive and send buffer asked for each ICE
 // UDP socket. The Linux default (about 200 KiB, some 170 packets) fills
