@@ -8,14 +8,27 @@ import (
 	"github.com/pion/webrtc/v4"
 )
 
+// sctpReceiveWindow is the SCTP receive buffer, the most a sender may have
+// in flight to us. pion's default, 1 MiB of payload, is some 1.08 MB of
+// DTLS records on the wire, more than the 1,000,000-byte buffers that
+// stand between the UDP socket and the DTLS reader (pion's ICE agent buffer
+// and its mux endpoint buffer): when that reader falls behind for a moment
+// during a bulk transfer, the buffer fills and pion drops packets ("mux:
+// endpoint buffer is full, dropping packet"), each drop a retransmission and
+// a halved congestion window. 768 KiB of payload (some 0.83 MB on the wire)
+// always fits.
+const sctpReceiveWindow = 768 << 10
+
 // TuneSettingEngine applies what every Peer asks of pion for bulk
-// transfers (the UDP socket buffers below); a Peer adds its Options on top.
-// It is exported for the Go ceiling of the benchmarks
-// (scripts/bench/peerjs/ceiling), which must run pion as a Peer does.
+// transfers (larger UDP socket buffers, an SCTP receive window that pion's
+// own buffers hold); a Peer adds its Options on top. It is exported for the
+// Go ceiling of the benchmarks (scripts/bench/peerjs/ceiling), which must
+// run pion as a Peer does.
 func TuneSettingEngine(se *webrtc.SettingEngine) {
 	if n := newBufferedNet(); n != nil {
 		se.SetNet(n)
 	}
+	se.SetSCTPMaxReceiveBufferSize(sctpReceiveWindow)
 }
 
 // udpSocketBuffer is the kernel receive and send buffer asked for each ICE
