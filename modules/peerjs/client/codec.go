@@ -57,7 +57,9 @@ type codec interface {
 	// when the serialization has none.
 	closeFrames() []frame
 	// decode handles one received message. It returns a complete user
-	// message, or closeRequested, or neither (a chunk was stored).
+	// message, or closeRequested, or neither (a chunk was stored). The
+	// message and what decode returns may share f.data, which the caller
+	// hands over: it must not change it afterwards.
 	decode(f frame) (msg *Message, closeRequested bool, err error)
 }
 
@@ -99,30 +101,48 @@ type chunkSet struct {
 	parts [][]byte
 }
 
+// chunkEnvelope bounds the bytes a chunk's map adds to its data: the map
+// header, four keys, three numbers of at most 9 bytes and a bin header.
+const chunkEnvelope = 64
+
 func (c *binaryCodec) encode(v any) ([]frame, error) {
-	packed, err := binarypack.Encode(v)
-	if err != nil {
-		return nil, err
+	// The binding hands over values it has packed: chunk those bytes as they
+	// are rather than copy them first.
+	packed, isPacked := v.(binarypack.Packed)
+	if !isPacked {
+		b, err := binarypack.Encode(v)
+		if err != nil {
+			return nil, err
+		}
+		packed = b
 	}
 	if len(packed) <= ChunkMTU {
+		if isPacked {
+			packed = bytes.Clone(packed) // the frame may wait in the queue; the caller keeps its bytes.
+		}
 		return []frame{{data: packed}}, nil
 	}
 	total := (len(packed) + ChunkMTU - 1) / ChunkMTU
 	id := c.nextID
 	c.nextID++
+	// Every chunk is encoded into one buffer: one allocation per message,
+	// not one per chunk. Were it to grow, earlier frames keep the old one.
+	buf := make([]byte, 0, len(packed)+total*chunkEnvelope)
 	frames := make([]frame, 0, total)
 	for n := 0; n < total; n++ {
 		end := min((n+1)*ChunkMTU, len(packed))
-		chunk, err := binarypack.Encode(binarypack.Map{
+		start := len(buf)
+		var err error
+		buf, err = binarypack.Append(buf, binarypack.Map{
 			{Key: "__peerData", Value: id},
 			{Key: "n", Value: int64(n)},
-			{Key: "data", Value: packed[n*ChunkMTU : end]},
+			{Key: "data", Value: []byte(packed[n*ChunkMTU : end])},
 			{Key: "total", Value: int64(total)},
 		})
 		if err != nil {
 			return nil, err
 		}
-		frames = append(frames, frame{data: chunk})
+		frames = append(frames, frame{data: buf[start:len(buf):len(buf)]})
 	}
 	return frames, nil
 }
@@ -158,7 +178,7 @@ func (c *binaryCodec) decodeDepth(data []byte, depth int) (*Message, bool, error
 			return nil, true, nil
 		}
 	}
-	whole, err := c.storeChunk(peerData, m)
+	whole, err := c.storeChunk(data, peerData, m)
 	if err != nil || whole == nil {
 		return nil, false, err
 	}
@@ -168,9 +188,10 @@ func (c *binaryCodec) decodeDepth(data []byte, depth int) (*Message, bool, error
 	return c.decodeDepth(whole, depth+1)
 }
 
-// storeChunk files one chunk {__peerData, n, data, total}. It returns the
-// whole packed message once every chunk has arrived.
-func (c *binaryCodec) storeChunk(peerData any, m binarypack.Map) ([]byte, error) {
+// storeChunk files one chunk {__peerData, n, data, total}, decoded from
+// the message frame. It returns the whole packed message once every chunk
+// has arrived.
+func (c *binaryCodec) storeChunk(frame []byte, peerData any, m binarypack.Map) ([]byte, error) {
 	key := fmt.Sprint(peerData)
 	nv, _ := m.Get("n")
 	tv, _ := m.Get("total")
@@ -207,7 +228,13 @@ func (c *binaryCodec) storeChunk(peerData any, m binarypack.Map) ([]byte, error)
 		c.drop(key)
 		return nil, fmt.Errorf("chunked message %v exceeds %d bytes being reassembled", key, maxReassembled)
 	}
-	set.parts[n] = append([]byte{}, data...)
+	// A chunk's data may share the message buffer, which is the
+	// connection's own, when it is most of it; a small part is copied, so
+	// that what is held stays within twice what is counted.
+	if 2*len(data) < len(frame) {
+		data = bytes.Clone(data)
+	}
+	set.parts[n] = data
 	set.got++
 	set.size += len(data)
 	c.held += len(data)

@@ -189,6 +189,43 @@ func TestBinaryPartialLimit(t *testing.T) {
 	}
 }
 
+// A chunk's data is kept in its message buffer when it is most of it, and
+// copied out when it is a small part (bytes after the value are ignored, so
+// a peer could pad every chunk), so that what a connection holds stays
+// within twice the bytes it counts.
+func TestBinaryChunkHolding(t *testing.T) {
+	tests := []struct {
+		name      string
+		data, pad int
+		wantShare bool
+	}{
+		{"a full chunk shares its message", ChunkMTU, 0, true},
+		{"a small chunk alone shares its message", 100, 0, true},
+		{"a small chunk with padding is copied", 100, 60000, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			msg, err := binarypack.Encode(binarypack.Map{{Key: "__peerData", Value: int64(1)}, {Key: "n", Value: int64(0)}, {Key: "data", Value: make([]byte, tt.data)}, {Key: "total", Value: int64(2)}})
+			if err != nil {
+				t.Fatal(err)
+			}
+			msg = append(msg, make([]byte, tt.pad)...)
+			rx := newCodec(SerializationBinary).(*binaryCodec)
+			if _, _, err := rx.decode(frame{data: msg}); err != nil {
+				t.Fatal(err)
+			}
+			part := rx.partial["1"].parts[0]
+			for i := range msg {
+				msg[i] = 0xff // shows through where part shares msg.
+			}
+			shares := bytes.Count(part, []byte{0xff}) == len(part)
+			if len(part) != tt.data || shares != tt.wantShare || rx.held != tt.data {
+				t.Fatalf("kept %d bytes, sharing %v, held %d", len(part), shares, rx.held)
+			}
+		})
+	}
+}
+
 func TestPeerDataInterception(t *testing.T) {
 	tests := []struct {
 		name      string
