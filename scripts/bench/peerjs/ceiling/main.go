@@ -8,8 +8,9 @@
 // the last byte received, after one message of warm-up, as ours.js and node.js do.
 //
 // pion is set up as earlynode's Peer sets it up (loopback host candidates, no mDNS, and
-// client.TuneSettingEngine), so that the figure says what pion allows earlynode; -defaults
-// leaves out client.TuneSettingEngine. The data path is pion's alone.
+// client.TuneSettingEngine), and the garbage collector as cmd/node sets it (GOGC 400), so
+// that the figure says what pion allows earlynode; -defaults leaves out
+// client.TuneSettingEngine. The data path is pion's alone.
 //
 //	go run ./scripts/bench/peerjs/ceiling [-n 50] [-chunk 16300] [-defaults]
 package main
@@ -19,6 +20,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"sync"
 	"time"
 
@@ -40,6 +42,9 @@ func main() {
 	chunk := flag.Int("chunk", 16300, "bytes per data channel message")
 	defaults := flag.Bool("defaults", false, "pion's default SettingEngine instead of earlynode's settings")
 	flag.Parse()
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(400) // as cmd/node runs
+	}
 	mbps, err := run(newAPI(*defaults), *n, *chunk)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "ceiling:", err)
