@@ -24,45 +24,10 @@ const (
 	maxPartialMessages = 64
 )
 
-// frame is one data channel message. A frame with total set is one chunk
-// of a packed message over ChunkMTU bytes, which data then holds whole:
-// its bytes are made only as it is sent (wire), so a message waiting in
-// the send queue costs its packed bytes once, not once more in chunks.
+// frame is one data channel message.
 type frame struct {
 	data []byte
 	text bool
-
-	id       int64 // __peerData of the chunked message
-	n, total int   // this chunk's index and the number of chunks
-}
-
-// chunkData returns the part of the packed message a chunk carries.
-func (f frame) chunkData() []byte {
-	return f.data[f.n*ChunkMTU : min((f.n+1)*ChunkMTU, len(f.data))]
-}
-
-// size returns the bytes the frame carries (a chunk: its part of the
-// message), for BufferedAmount.
-func (f frame) size() int {
-	if f.total == 0 {
-		return len(f.data)
-	}
-	return len(f.chunkData())
-}
-
-// wire returns the message as it goes on the data channel. A chunk's map
-// {__peerData, n, data, total} is encoded into scratch, which the caller
-// may reuse once the message is sent (pion copies what it sends).
-func (f frame) wire(scratch []byte) ([]byte, error) {
-	if f.total == 0 {
-		return f.data, nil
-	}
-	return binarypack.Append(scratch[:0], binarypack.Map{
-		{Key: "__peerData", Value: f.id},
-		{Key: "n", Value: int64(f.n)},
-		{Key: "data", Value: f.chunkData()},
-		{Key: "total", Value: int64(f.total)},
-	})
 }
 
 // Message is one message received on a DataConnection.
@@ -136,6 +101,10 @@ type chunkSet struct {
 	parts [][]byte
 }
 
+// chunkEnvelope bounds the bytes a chunk's map adds to its data: the map
+// header, four keys, three numbers of at most 9 bytes and a bin header.
+const chunkEnvelope = 64
+
 func (c *binaryCodec) encode(v any) ([]frame, error) {
 	// The binding hands over values it has packed: chunk those bytes as they
 	// are rather than copy them first.
@@ -156,9 +125,24 @@ func (c *binaryCodec) encode(v any) ([]frame, error) {
 	total := (len(packed) + ChunkMTU - 1) / ChunkMTU
 	id := c.nextID
 	c.nextID++
-	frames := make([]frame, total)
-	for n := range frames {
-		frames[n] = frame{data: []byte(packed), id: id, n: n, total: total}
+	// Every chunk is encoded into one buffer: one allocation per message,
+	// not one per chunk. Were it to grow, earlier frames keep the old one.
+	buf := make([]byte, 0, len(packed)+total*chunkEnvelope)
+	frames := make([]frame, 0, total)
+	for n := 0; n < total; n++ {
+		end := min((n+1)*ChunkMTU, len(packed))
+		start := len(buf)
+		var err error
+		buf, err = binarypack.Append(buf, binarypack.Map{
+			{Key: "__peerData", Value: id},
+			{Key: "n", Value: int64(n)},
+			{Key: "data", Value: []byte(packed[n*ChunkMTU : end])},
+			{Key: "total", Value: int64(total)},
+		})
+		if err != nil {
+			return nil, err
+		}
+		frames = append(frames, frame{data: buf[start:len(buf):len(buf)]})
 	}
 	return frames, nil
 }

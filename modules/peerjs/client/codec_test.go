@@ -42,7 +42,6 @@ func TestBinaryWireVectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	frames = onWire(t, frames)
 	packed, _ := binarypack.Encode(big)
 	if want := (len(packed) + ChunkMTU - 1) / ChunkMTU; len(frames) != want {
 		t.Fatalf("%d chunks, want %d", len(frames), want)
@@ -60,7 +59,7 @@ func TestBinaryWireVectors(t *testing.T) {
 	}
 	// The next chunked message gets the next id.
 	frames2, _ := c.encode(big)
-	second, _ := binarypack.Decode(onWire(t, frames2)[0].data)
+	second, _ := binarypack.Decode(frames2[0].data)
 	if second.(binarypack.Map)[0].Value != int64(2) {
 		t.Fatalf("second chunked message id %v", second.(binarypack.Map)[0].Value)
 	}
@@ -69,20 +68,6 @@ func TestBinaryWireVectors(t *testing.T) {
 	if len(whole) != 1 {
 		t.Fatalf("a %d-byte packed value was chunked", ChunkMTU)
 	}
-}
-
-// onWire returns frames as they go on the data channel, chunks made.
-func onWire(t testing.TB, frames []frame) []frame {
-	t.Helper()
-	out := make([]frame, len(frames))
-	for i, f := range frames {
-		b, err := f.wire(nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		out[i] = frame{data: b, text: f.text}
-	}
-	return out
 }
 
 func TestBinaryReassembly(t *testing.T) {
@@ -109,7 +94,6 @@ func TestBinaryReassembly(t *testing.T) {
 			tx := newCodec(SerializationBinary)
 			_, _ = tx.encode(bytes.Repeat([]byte{9}, 20000))
 			other, _ := tx.encode(bytes.Repeat([]byte{8}, 20000))
-			other = onWire(t, other)
 			out := []frame{f[0], other[0]}
 			return append(append(out, f[1:]...), other[1:]...)
 		}},
@@ -122,7 +106,7 @@ func TestBinaryReassembly(t *testing.T) {
 			}
 			rx := newCodec(SerializationBinary)
 			var got []*Message
-			for _, f := range tt.order(onWire(t, frames)) {
+			for _, f := range tt.order(frames) {
 				m, closeReq, err := rx.decode(f)
 				if err != nil || closeReq {
 					t.Fatalf("decode: %v close %v", err, closeReq)

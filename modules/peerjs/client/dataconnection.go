@@ -41,10 +41,9 @@ type DataConnection struct {
 	heldRemote []webrtc.ICECandidateInit // candidates received before that
 
 	// sendMu orders sends; pending holds frames waiting for the channel's
-	// backlog to drain; scratch is where a chunk is encoded as it is sent.
+	// backlog to drain.
 	sendMu  sync.Mutex
 	pending []frame
-	scratch []byte
 }
 
 // newDataConnection builds a connection; the caller registers it with p.
@@ -107,7 +106,7 @@ func (c *DataConnection) BufferedAmount() uint64 {
 	}
 	c.sendMu.Lock()
 	for _, f := range c.pending {
-		n += uint64(f.size())
+		n += uint64(len(f.data))
 	}
 	c.sendMu.Unlock()
 	return n
@@ -117,8 +116,6 @@ func (c *DataConnection) BufferedAmount() uint64 {
 //
 //   - binary: any value package binarypack encodes (binarypack.Packed for
 //     bytes already packed); packed values over ChunkMTU bytes are chunked.
-//     The bytes of a Packed value that is chunked are read as its chunks
-//     are sent, possibly after Send returns: do not change them.
 //   - json: a json.RawMessage is sent as it is (it must be valid JSON);
 //     anything else goes through encoding/json. 16300 bytes or more fail
 //     with ErrMessageTooBig.
@@ -163,7 +160,7 @@ func (c *DataConnection) sendFramesLocked(dc *webrtc.DataChannel, frames []frame
 			c.pending = append(c.pending, f)
 			continue
 		}
-		if err := c.sendFrameLocked(dc, f); err != nil {
+		if err := sendFrame(dc, f); err != nil {
 			return err
 		}
 	}
@@ -182,7 +179,7 @@ func (c *DataConnection) flushPending() {
 	c.sendMu.Lock()
 	var err error
 	for len(c.pending) > 0 && dc.BufferedAmount() <= maxBufferedAmount {
-		if err = c.sendFrameLocked(dc, c.pending[0]); err != nil {
+		if err = sendFrame(dc, c.pending[0]); err != nil {
 			break
 		}
 		c.pending[0] = frame{}
@@ -194,20 +191,12 @@ func (c *DataConnection) flushPending() {
 	}
 }
 
-// sendFrameLocked writes one message to the channel. c.sendMu must be
-// held.
-func (c *DataConnection) sendFrameLocked(dc *webrtc.DataChannel, f frame) error {
+// sendFrame writes one message to the channel.
+func sendFrame(dc *webrtc.DataChannel, f frame) error {
 	if f.text {
 		return dc.SendText(string(f.data))
 	}
-	b, err := f.wire(c.scratch)
-	if err != nil {
-		return err
-	}
-	if f.total > 0 {
-		c.scratch = b
-	}
-	return dc.Send(b)
+	return dc.Send(f.data)
 }
 
 // Close closes the connection at once: the peer connection is closed, the
