@@ -31,6 +31,7 @@ type Loop struct {
 	// owned by the loop goroutine
 	timers     timerHeap
 	timerLists map[time.Duration]*timerList
+	lastList   *timerList // the list the last timer set went into (timer.go)
 	timerRefs  int
 	timerSeq   uint64
 	now        time.Time // the loop's clock, read once per turn as libuv does

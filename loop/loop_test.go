@@ -2,6 +2,7 @@ package loop
 
 import (
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -233,5 +234,59 @@ func TestTimerListsAreDroppedWhenEmpty(t *testing.T) {
 	}
 	if len(l.timerLists) != 0 || len(l.timers) != 0 {
 		t.Fatalf("%d lists and %d heap entries left", len(l.timerLists), len(l.timers))
+	}
+}
+
+// countingFirer holds its Timer by value and is its own Firer, as InitTimer intends.
+type countingFirer struct {
+	t     Timer
+	fired *[]string
+	name  string
+	again time.Duration // >= 0: set the timer again once, with this delay
+}
+
+func (f *countingFirer) Fire() error {
+	*f.fired = append(*f.fired, f.name)
+	if f.again >= 0 {
+		f.t.Reset(f.again)
+		f.again = -1
+	}
+	return nil
+}
+
+func TestInitTimerFiresItsOwnerAndListsAreReused(t *testing.T) {
+	cases := []struct {
+		name   string
+		delays []time.Duration // one timer per entry, set in this order in one turn
+		again  []time.Duration // the delay each sets itself again with when it fires, or -1
+		want   string
+	}{
+		{"one list", []time.Duration{0, 0, 0}, []time.Duration{-1, -1, -1}, "0 1 2"},
+		{"alternating delays", []time.Duration{0, time.Millisecond, 0, time.Millisecond}, []time.Duration{-1, -1, -1, -1}, "0 2 1 3"},
+		{"a list emptied and made again", []time.Duration{0}, []time.Duration{0}, "0 0"},
+		{"set again into another list", []time.Duration{0, 0}, []time.Duration{time.Millisecond, -1}, "0 1 0"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := New(0)
+			var got []string
+			l.Post(func() error {
+				for i, d := range c.delays {
+					f := &countingFirer{fired: &got, name: fmt.Sprint(i), again: c.again[i]}
+					l.InitTimer(&f.t, f)
+					f.t.Reset(d)
+				}
+				return nil
+			})
+			if err := l.Run(); err != nil {
+				t.Fatal(err)
+			}
+			if s := join(got); s != c.want {
+				t.Fatalf("fired %q, want %q", s, c.want)
+			}
+			if len(l.timerLists) != 0 || len(l.timers) != 0 {
+				t.Fatalf("%d lists and %d heap entries left", len(l.timerLists), len(l.timers))
+			}
+		})
 	}
 }

@@ -18,9 +18,19 @@ type Timer struct {
 	delay      time.Duration
 	list       *timerList // nil when not scheduled
 	prev, next *Timer
-	fn         Callback
+	fn         Firer
 	unref      bool
 }
+
+// Firer is what a timer runs when it fires. A Callback is one; a type that holds its Timer by
+// value can be its own Firer (see InitTimer), so that the timer costs no allocation of its own.
+type Firer interface {
+	// Fire runs on the loop goroutine when the timer is due; an error stops the loop.
+	Fire() error
+}
+
+// Fire calls fn.
+func (fn Callback) Fire() error { return fn() }
 
 // timerList holds the scheduled timers of one delay, in deadline order.
 type timerList struct {
@@ -36,6 +46,13 @@ func (l *Loop) SetTimer(d time.Duration, fn Callback) *Timer {
 	return t
 }
 
+// InitTimer prepares t, a zero Timer the caller holds (typically a field of the struct that is
+// f), to run f whenever it fires; it does not schedule it: Reset does. It is SetTimer without
+// the allocations of a Timer and a closure.
+func (l *Loop) InitTimer(t *Timer, f Firer) {
+	*t = Timer{loop: l, fn: f}
+}
+
 // Reset (re)schedules the timer to fire after d, behind every timer already due at the same
 // deadline.
 func (t *Timer) Reset(d time.Duration) {
@@ -48,13 +65,18 @@ func (t *Timer) Reset(d time.Duration) {
 	t.seq = l.timerSeq
 	t.delay = d
 	t.deadline = l.nanos(l.Now()) + int64(d)
-	if l.timerLists == nil {
-		l.timerLists = map[time.Duration]*timerList{}
-	}
-	tl := l.timerLists[d]
-	if tl == nil {
-		tl = &timerList{delay: d, index: -1}
-		l.timerLists[d] = tl
+	tl := l.lastList
+	if tl == nil || tl.delay != d || tl.index < 0 {
+		// Not the list of the last timer set (programs set many timers of one delay in a row):
+		// a map look-up.
+		if l.timerLists == nil {
+			l.timerLists = map[time.Duration]*timerList{}
+		}
+		tl = l.timerLists[d]
+		if tl == nil {
+			tl = &timerList{delay: d, index: -1}
+			l.timerLists[d] = tl
+		}
 	}
 	t.list = tl
 	t.prev = tl.tail
@@ -67,6 +89,7 @@ func (t *Timer) Reset(d time.Duration) {
 	if tl.index < 0 {
 		heap.Push(&l.timers, tl)
 	}
+	l.lastList = tl
 	if !t.unref {
 		l.timerRefs++
 	}
@@ -150,7 +173,7 @@ func (l *Loop) runTimers() error {
 			return nil
 		}
 		t.Stop()
-		if err := t.fn(); err != nil {
+		if err := t.fn.Fire(); err != nil {
 			return err
 		}
 	}

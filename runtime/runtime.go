@@ -67,7 +67,8 @@ type Runtime struct {
 	deferred     []goja.Value  // exceptions thrown by nextTick/microtask callbacks (ThrowSoon)
 	thrower      goja.Callable // function (e) { throw e; }
 
-	calls callCache // the functions last called as listeners (events.go)
+	calls      callCache // the functions last called as listeners (events.go)
+	timerCalls callCache // the functions last given to setTimeout and setInterval (timers.go)
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with

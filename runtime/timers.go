@@ -11,16 +11,28 @@ import (
 )
 
 // jsTimer is a timer object returned by setTimeout or setInterval. It is its own JavaScript
-// object (a goja dynamic object inheriting the timer prototype), so making one costs a single
-// allocation; properties a program adds live in props.
+// object (a goja dynamic object inheriting the timer prototype) and holds its loop timer by
+// value, firing it itself: a timer costs one allocation here and goja's two for the object.
+// Properties a program adds live in props.
 type jsTimer struct {
-	t        *loop.Timer
+	t        loop.Timer
+	rt       *Runtime
 	obj      *goja.Object
 	fn       goja.Callable
 	args     []goja.Value
 	interval time.Duration
 	repeat   bool
 	props    map[string]goja.Value
+}
+
+// Fire calls the timer's function with the timer as `this` (an interval first sets itself
+// again, so that clearInterval inside the callback stops it).
+func (t *jsTimer) Fire() error {
+	if t.repeat {
+		t.t.Reset(t.interval)
+	}
+	_, err := t.rt.Call(t.fn, t.obj, t.args...)
+	return err
 }
 
 func (t *jsTimer) Get(key string) goja.Value { return t.props[key] }
@@ -79,7 +91,7 @@ func (rt *Runtime) installTimers() {
 }
 
 func (rt *Runtime) setTimer(c goja.FunctionCall, repeat bool) goja.Value {
-	fn, ok := goja.AssertFunction(c.Argument(0))
+	fn, ok := rt.timerCalls.callable(c.Argument(0))
 	if !ok {
 		panic(rt.VM.NewTypeError("setTimeout/setInterval: the callback must be a function"))
 	}
@@ -97,19 +109,14 @@ func (rt *Runtime) setTimer(c goja.FunctionCall, repeat bool) goja.Value {
 	if repeat && ms < 1 {
 		ms = 1
 	}
-	jt := &jsTimer{fn: fn, repeat: repeat, interval: time.Duration(ms * float64(time.Millisecond))}
+	jt := &jsTimer{rt: rt, fn: fn, repeat: repeat, interval: time.Duration(ms * float64(time.Millisecond))}
 	if len(c.Arguments) > 2 {
 		jt.args = append([]goja.Value(nil), c.Arguments[2:]...)
 	}
 	jt.obj = rt.VM.NewDynamicObject(jt)
 	jt.obj.SetPrototype(rt.timerP)
-	jt.t = rt.Loop.SetTimer(jt.interval, func() error {
-		if jt.repeat {
-			jt.t.Reset(jt.interval)
-		}
-		_, err := rt.Call(jt.fn, jt.obj, jt.args...)
-		return err
-	})
+	rt.Loop.InitTimer(&jt.t, jt)
+	jt.t.Reset(jt.interval)
 	return jt.obj
 }
 
