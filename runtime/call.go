@@ -24,6 +24,46 @@ func (rt *Runtime) Call(fn goja.Callable, this goja.Value, args ...goja.Value) (
 	return v, nil
 }
 
+// Batch runs fn, which calls JavaScript functions from the loop (with Call, Emit, ...), inside
+// one call into JavaScript, and returns fn's error as a loop callback returns it. The
+// functions fn calls are then nested calls, which goja makes without building its value stack
+// anew for each (a call from the loop at top level drops the stack when it returns), and the
+// microtasks they queue run once, after fn, as Node runs them after the callback that
+// delivers a whole read's messages. A Batch inside a Batch is fn().
+func (rt *Runtime) Batch(fn func() error) error {
+	if rt.batch.body != nil {
+		return fn()
+	}
+	if rt.batch.enter == nil {
+		v, err := rt.VM.RunString("(function (run) { run(); })")
+		if err != nil {
+			return &FatalError{Err: err}
+		}
+		rt.batch.enter, _ = goja.AssertFunction(v)
+		rt.batch.run = rt.VM.ToValue(func(goja.FunctionCall) goja.Value {
+			rt.batch.err = rt.batch.body()
+			return goja.Undefined()
+		})
+	}
+	rt.batch.body, rt.batch.err = fn, nil
+	_, err := rt.batch.enter(goja.Undefined(), rt.batch.run)
+	inner := rt.batch.err
+	rt.batch.body, rt.batch.err = nil, nil
+	if inner != nil {
+		return inner
+	}
+	return rt.Uncaught(err)
+}
+
+// batchState is what Batch keeps: its JavaScript entry, made on first use, and the run under
+// way.
+type batchState struct {
+	enter goja.Callable // function (run) { run(); }
+	run   goja.Value    // the native function that calls body
+	body  func() error  // the fn of the Batch under way, nil outside one
+	err   error         // what body returned
+}
+
 // Uncaught is how a module reports, from a loop callback, an error that must end the program
 // as an uncaught exception does: err is what a JavaScript function the module called directly
 // returned (an exception, node.exit's interrupt; nil for a normal return), and the result is

@@ -69,6 +69,7 @@ type Runtime struct {
 
 	calls      callCache // the functions last called as listeners (events.go)
 	timerCalls callCache // the functions last given to setTimeout and setInterval (timers.go)
+	batch      batchState
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with

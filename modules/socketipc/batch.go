@@ -43,8 +43,16 @@ func rawDecoder(chunk []byte) any { return append([]byte(nil), chunk...) }
 
 // deliver emits a batch's messages on the emitter ('message', then 'message.<topic>'), as the
 // library does for each decoded message; a bad message or a throwing listener destroys the
-// connection and becomes an 'error' event.
+// connection and becomes an 'error' event. The messages of one read are delivered in one
+// runtime.Batch, as the library delivers those of one 'data' event.
 func (h *connHandler) deliver(b *batch) error {
+	if b.Len() > 1 {
+		return h.mod.rt.Batch(func() error { return h.deliverAll(b) })
+	}
+	return h.deliverAll(b)
+}
+
+func (h *connHandler) deliverAll(b *batch) error {
 	m := h.mod
 	for i := 0; i < b.Len(); i++ {
 		if h.sock.Conn.Destroyed() {

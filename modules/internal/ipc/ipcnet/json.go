@@ -12,6 +12,7 @@ import (
 // JSON holds the runtime's JSON.parse and JSON.stringify, looked up once.
 type JSON struct {
 	keys      keyMap
+	strs      valueMap
 	items     []any
 	rt        *runtime.Runtime
 	obj       *goja.Object
@@ -26,7 +27,7 @@ func NewJSON(rt *runtime.Runtime) *JSON {
 	p, _ := goja.AssertFunction(obj.Get("parse"))
 	s, _ := goja.AssertFunction(obj.Get("stringify"))
 	re, _ := goja.AssertFunction(rt.VM.Get("RangeError"))
-	return &JSON{rt: rt, obj: obj, parse: p, stringify: s, keys: keyMap{}, rangeErr: re}
+	return &JSON{rt: rt, obj: obj, parse: p, stringify: s, keys: keyMap{}, strs: valueMap{}, rangeErr: re}
 }
 
 // tooDeep returns the exception of a RangeError saying what nests deeper than
@@ -52,8 +53,12 @@ func (j *JSON) Value(raw []byte) (goja.Value, error) {
 		return goja.Undefined(), nil
 	}
 	vm := j.rt.VM
+	b := jsonBuilder{vm: vm, t: raw, keys: j.keys, strs: j.strs, items: j.items[:0]}
 	switch c := raw[0]; {
 	case c == '"':
+		if text, ok := b.plainText(); ok && b.i == len(raw) {
+			return b.plainString(text), nil
+		}
 		if s, ok := jsonframe.Unquote(raw); ok {
 			return vm.ToValue(s), nil
 		}
@@ -71,7 +76,7 @@ func (j *JSON) Value(raw []byte) (goja.Value, error) {
 			return vm.ToValue(f), nil
 		}
 	}
-	b := jsonBuilder{vm: vm, t: raw, keys: j.keys, items: j.items[:0]}
+	b.i = 0
 	v := b.value(0)
 	j.items = b.items[:0]
 	if !b.bad && v != nil {

@@ -55,3 +55,31 @@ func BenchmarkJSCallEmpty(b *testing.B) {
 		fn(nil, a, a)
 	}
 }
+
+func benchMessage(b *testing.B) (*JSON, goja.Value) {
+	j, vm := newTestJSON(b)
+	v, err := vm.RunString(`({ text: 'hello world', n: 42, list: [1, 2, 3] })`)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return j, v
+}
+
+// BenchmarkAppendStringify is the sender's encoding of the IPC benchmark's message.
+func BenchmarkAppendStringify(b *testing.B) {
+	j, v := benchMessage(b)
+	var buf []byte
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		buf, _, _ = j.AppendStringify(buf[:0], v)
+	}
+}
+
+// BenchmarkStringifyGoja is goja's JSON.stringify of the same message, for comparison.
+func BenchmarkStringifyGoja(b *testing.B) {
+	j, v := benchMessage(b)
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		j.Stringify(v)
+	}
+}

@@ -1,6 +1,7 @@
 package ipcnet
 
 import (
+	"strconv"
 	"testing"
 
 	"github.com/dop251/goja"
@@ -135,4 +136,46 @@ func FuzzValue(f *testing.F) {
 			t.Fatalf("%q: built %s, JSON.parse gives %s", text, gs, ws)
 		}
 	})
+}
+
+// TestValueInternsShortStrings checks that the strings Value keeps for reuse stand for the
+// same text every time, and that it keeps a bounded number of them.
+func TestValueInternsShortStrings(t *testing.T) {
+	j, _ := newTestJSON(t)
+	cases := []struct{ text, want string }{
+		{`"m"`, "m"}, {`{"a":"m"}`, "m"}, {`["m","m"]`, "m"},
+		{`"exactly thirty-two bytes long..."`, "exactly thirty-two bytes long..."},
+		{`"longer than thirty-two bytes, so not kept"`, "longer than thirty-two bytes, so not kept"},
+		{`"esc\"aped"`, `esc"aped`}, {`"☃"`, "☃"},
+	}
+	for round := 0; round < 2; round++ { // the second round reads what the first kept
+		for _, c := range cases {
+			v, err := j.Value([]byte(c.text))
+			if err != nil {
+				t.Fatalf("%s: %v", c.text, err)
+			}
+			switch x := v.Export().(type) {
+			case string:
+				if x != c.want {
+					t.Errorf("%s: %q, want %q", c.text, x, c.want)
+				}
+			case map[string]any:
+				if x["a"] != c.want {
+					t.Errorf("%s: %v, want a: %q", c.text, x, c.want)
+				}
+			case []any:
+				if x[0] != c.want || x[1] != c.want {
+					t.Errorf("%s: %v, want both %q", c.text, x, c.want)
+				}
+			}
+		}
+	}
+	for i := 0; i < 2*maxKeys; i++ {
+		if _, err := j.Value([]byte(`"s` + strconv.Itoa(i) + `"`)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(j.strs) > maxKeys {
+		t.Errorf("%d strings kept, more than %d", len(j.strs), maxKeys)
+	}
 }

@@ -19,10 +19,11 @@ type jsonBuilder struct {
 	vm      *goja.Runtime
 	t       []byte
 	i       int
-	bad     bool   // something Value does not build itself: JSON.parse takes over
-	tooDeep bool   // bad because the nesting passed maxBuildDepth
-	keys    keyMap // property names seen before, shared by the builders of one JSON
-	items   []any  // scratch for array elements, shared by nesting levels
+	bad     bool     // something Value does not build itself: JSON.parse takes over
+	tooDeep bool     // bad because the nesting passed maxBuildDepth
+	keys    keyMap   // property names seen before, shared by the builders of one JSON
+	strs    valueMap // short string values seen before, likewise
+	items   []any    // scratch for array elements, shared by nesting levels
 }
 
 // keyMap interns property names: messages repeat the same few keys.
@@ -40,6 +41,31 @@ func (b *jsonBuilder) key(raw []byte) string {
 		b.keys[k] = k
 	}
 	return k
+}
+
+// valueMap interns the JavaScript values of short ASCII strings without escapes: messages
+// repeat the same few (a topic, a status, an enumeration), and a JavaScript string is
+// immutable, so one value may stand for all of them. A hit costs no allocation; a miss two
+// (the Go string and its goja value), as without the map.
+type valueMap map[string]goja.Value
+
+// maxInternedString is the longest string a valueMap keeps.
+const maxInternedString = 32
+
+// plainString returns the value of a string without escapes or non-ASCII bytes (raw is its
+// text between the quotes).
+func (b *jsonBuilder) plainString(raw []byte) goja.Value {
+	if len(raw) > maxInternedString || b.strs == nil {
+		return b.vm.ToValue(string(raw))
+	}
+	if v, ok := b.strs[string(raw)]; ok {
+		return v
+	}
+	v := b.vm.ToValue(string(raw))
+	if len(b.strs) < maxKeys {
+		b.strs[string(raw)] = v
+	}
+	return v
 }
 
 func (b *jsonBuilder) space() {
@@ -66,6 +92,9 @@ func (b *jsonBuilder) value(depth int) goja.Value {
 	case c == '[':
 		return b.array(depth)
 	case c == '"':
+		if raw, ok := b.plainText(); ok {
+			return b.plainString(raw)
+		}
 		s, ok := b.str()
 		if !ok {
 			return nil
@@ -82,6 +111,23 @@ func (b *jsonBuilder) value(depth int) goja.Value {
 		return goja.Null()
 	}
 	return b.number()
+}
+
+// plainText reads a string that has no escapes and only ASCII bytes, giving its text between
+// the quotes; for any other string it reads nothing and reports false.
+func (b *jsonBuilder) plainText() ([]byte, bool) {
+	start := b.i + 1
+	for j := start; j < len(b.t); j++ {
+		c := b.t[j]
+		if c == '"' {
+			b.i = j + 1
+			return b.t[start:j], true
+		}
+		if c == '\\' || c >= 0x80 {
+			break
+		}
+	}
+	return nil, false
 }
 
 func (b *jsonBuilder) str() (string, bool) {
@@ -120,16 +166,8 @@ func (b *jsonBuilder) str() (string, bool) {
 
 // propertyName reads a quoted property name, interned when it has no escapes.
 func (b *jsonBuilder) propertyName() (string, bool) {
-	start := b.i + 1
-	for j := start; j < len(b.t); j++ {
-		c := b.t[j]
-		if c == '"' {
-			b.i = j + 1
-			return b.key(b.t[start:j]), true
-		}
-		if c == '\\' || c >= 0x80 {
-			break
-		}
+	if raw, ok := b.plainText(); ok {
+		return b.key(raw), true
 	}
 	return b.str()
 }
@@ -245,12 +283,11 @@ func (b *jsonBuilder) array(depth int) goja.Value {
 			b.i++
 			continue
 		}
-		b.i++ // ']'
-		items := make([]any, len(b.items)-base)
-		copy(items, b.items[base:])
+		b.i++                                 // ']'
+		a := b.vm.NewArray(b.items[base:]...) // copies the elements
 		clear(b.items[base:])
 		b.items = b.items[:base]
-		return b.vm.NewArray(items...)
+		return a
 	}
 	return nil
 }
