@@ -32,6 +32,8 @@ type Loop struct {
 	timers     timerHeap
 	timerLists map[time.Duration]*timerList
 	lastList   *timerList // the list the last timer set went into (timer.go)
+	pass       timerPass  // the pass of runTimers under way
+	timerBatch TimerBatch
 	timerRefs  int
 	timerSeq   uint64
 	now        time.Time // the loop's clock, read once per turn as libuv does

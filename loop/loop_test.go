@@ -290,3 +290,58 @@ func TestInitTimerFiresItsOwnerAndListsAreReused(t *testing.T) {
 		})
 	}
 }
+
+// A TimerBatch's Run wraps the firing of due timers; Yield makes fire return early, and the
+// loop calls Run again for the rest. An error ends the pass.
+func TestTimerBatch(t *testing.T) {
+	boom := errors.New("boom")
+	cases := []struct {
+		name      string
+		timers    int
+		yieldAt   map[int]bool // after which timers (by index) Yield says true
+		failAt    int          // the timer whose callback fails, or -1
+		wantFired int
+		wantRuns  int
+		wantErr   error
+	}{
+		{"one run for all", 5, nil, -1, 5, 1, nil},
+		{"a yield splits the pass", 5, map[int]bool{1: true}, -1, 5, 2, nil},
+		{"a yield after the last", 3, map[int]bool{2: true}, -1, 3, 1, nil},
+		{"an error ends the pass", 5, nil, 2, 3, 1, boom},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := New(0)
+			fired, runs, inRun := 0, 0, false
+			l.SetTimerBatch(TimerBatch{
+				Run: func(fire func() error) error {
+					runs++
+					inRun = true
+					defer func() { inRun = false }()
+					return fire()
+				},
+				Yield: func() bool { return c.yieldAt[fired-1] },
+			})
+			l.Post(func() error {
+				for i := 0; i < c.timers; i++ {
+					i := i
+					l.SetTimer(0, func() error {
+						if !inRun {
+							t.Errorf("timer %d fired outside Run", i)
+						}
+						fired++
+						if i == c.failAt {
+							return boom
+						}
+						return nil
+					})
+				}
+				return nil
+			})
+			err := l.Run()
+			if err != c.wantErr || fired != c.wantFired || runs != c.wantRuns {
+				t.Errorf("err %v, fired %d, runs %d; want %v, %d, %d", err, fired, runs, c.wantErr, c.wantFired, c.wantRuns)
+			}
+		})
+	}
+}

@@ -15,7 +15,6 @@ type Timer struct {
 	loop       *Loop
 	deadline   int64 // nanoseconds on the loop's monotonic clock
 	seq        uint64
-	delay      time.Duration
 	list       *timerList // nil when not scheduled
 	prev, next *Timer
 	fn         Firer
@@ -63,7 +62,6 @@ func (t *Timer) Reset(d time.Duration) {
 	t.Stop()
 	l.timerSeq++
 	t.seq = l.timerSeq
-	t.delay = d
 	t.deadline = l.nanos(l.Now()) + int64(d)
 	tl := l.lastList
 	if tl == nil || tl.delay != d || tl.index < 0 {
@@ -160,25 +158,82 @@ func (l *Loop) nextDeadline() (int64, bool) {
 }
 
 // runTimers fires every timer due now that was scheduled before this pass began; timers set by
-// these callbacks wait for the next pass, so a zero-delay timer cannot starve I/O.
+// these callbacks wait for the next pass, so a zero-delay timer cannot starve I/O. With a
+// TimerBatch set, the timers fire inside its Run, as many in one Run as its Yield allows.
 func (l *Loop) runTimers() error {
 	if len(l.timers) == 0 {
 		return nil
 	}
-	now := l.nanos(l.now)
-	barrier := l.timerSeq
-	for len(l.timers) > 0 {
-		t := l.timers[0].head
-		if t.deadline > now || t.seq > barrier {
-			return nil
+	l.pass = timerPass{now: l.nanos(l.now), barrier: l.timerSeq}
+	for l.nextDue() != nil {
+		if l.timerBatch.Run == nil {
+			if err := l.fireDue(); err != nil {
+				return err
+			}
+			continue
 		}
-		t.Stop()
-		if err := t.fn.Fire(); err != nil {
+		if err := l.timerBatch.Run(l.fireDueBatch); err != nil {
 			return err
 		}
 	}
 	return nil
 }
+
+// timerPass is the pass of runTimers under way: the clock it reads and the last timer it may
+// fire.
+type timerPass struct {
+	now     int64
+	barrier uint64
+}
+
+// nextDue returns the timer the pass fires next, or nil when it is done.
+func (l *Loop) nextDue() *Timer {
+	if len(l.timers) == 0 {
+		return nil
+	}
+	t := l.timers[0].head
+	if t.deadline > l.pass.now || t.seq > l.pass.barrier {
+		return nil
+	}
+	return t
+}
+
+// fireDue fires the next due timer.
+func (l *Loop) fireDue() error {
+	t := l.nextDue()
+	t.Stop()
+	return t.fn.Fire()
+}
+
+// fireDueBatch is what a TimerBatch's Run calls: it fires due timers until none is left or
+// Yield asks for a return.
+func (l *Loop) fireDueBatch() error {
+	for l.nextDue() != nil {
+		if err := l.fireDue(); err != nil {
+			return err
+		}
+		if l.timerBatch.Yield() {
+			return nil
+		}
+	}
+	return nil
+}
+
+// TimerBatch lets the loop's user wrap the firing of due timers, so that several fire inside
+// one context it sets up once (the runtime: one call into JavaScript, whose nested calls cost
+// less than calls made from the top).
+type TimerBatch struct {
+	// Run must call fire, which fires due timers one after another, and return its error.
+	Run func(fire func() error) error
+	// Yield, asked after each timer, reports that fire must return (the runtime: microtasks
+	// are waiting, which run when its call into JavaScript returns); the loop then calls Run
+	// again for the timers still due.
+	Yield func() bool
+}
+
+// SetTimerBatch makes runTimers fire through b (the zero TimerBatch: one at a time, as
+// without). Call it before Run.
+func (l *Loop) SetTimerBatch(b TimerBatch) { l.timerBatch = b }
 
 type timerHeap []*timerList
 

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"reflect"
 
 	"github.com/dop251/goja"
 
@@ -70,6 +71,7 @@ type Runtime struct {
 	calls      callCache // the functions last called as listeners (events.go)
 	timerCalls callCache // the functions last given to setTimeout and setInterval (timers.go)
 	batch      batchState
+	vmValue    reflect.Value // *VM, for microtasksQueued (microtasks.go)
 }
 
 // New makes a runtime with every global of Node 0.1.0 installed; modules add their parts with
@@ -100,6 +102,7 @@ func New(opts Options) *Runtime {
 	rt.installStreams()
 	rt.installGlobals()
 	rt.installTimers()
+	rt.installTimerBatch()
 	rt.installRejectionTracker()
 	rt.installModulePackage()
 	return rt
