@@ -14,6 +14,7 @@ type JSON struct {
 	keys      keyMap
 	strs      valueMap
 	items     []any
+	path      []*goja.Object // AppendStringify's encoder path, kept for the next call
 	rt        *runtime.Runtime
 	obj       *goja.Object
 	parse     goja.Callable
@@ -93,6 +94,9 @@ func (j *JSON) Parse(text string) (goja.Value, error) {
 	return j.parse(j.obj, j.rt.VM.ToValue(text))
 }
 
+// maxKeptPath is the longest encoder path AppendStringify keeps for the next call.
+const maxKeptPath = 64
+
 // Stringify is JSON.stringify(v): ok is false when it gives undefined (functions, symbols,
 // undefined); err is the exception it threw (a cycle, a BigInt).
 func (j *JSON) Stringify(v goja.Value) (text string, ok bool, err error) {
@@ -113,8 +117,15 @@ func (j *JSON) AppendStringify(dst []byte, v goja.Value) (out []byte, ok bool, e
 		return dst, false, nil
 	}
 	mark := len(dst)
-	var e encoder
+	// The encoder's path is reused from one call to the next (a getter may send from inside
+	// this call: that call then makes its own).
+	e := encoder{path: j.path}
+	j.path = nil
 	out, res := e.appendPlain(dst, v, 0)
+	if cap(e.path) <= maxKeptPath {
+		clear(e.path[:cap(e.path)])
+		j.path = e.path[:0]
+	}
 	switch res {
 	case isPlain:
 		return out, true, nil

@@ -2,6 +2,7 @@ package ipcnet
 
 import (
 	"math"
+	"reflect"
 	"strconv"
 
 	"github.com/dop251/goja"
@@ -107,23 +108,34 @@ func (e *encoder) appendPlain(dst []byte, v goja.Value, depth int) ([]byte, plai
 	if v == nil || goja.IsNull(v) {
 		return append(dst, "null"...), isPlain
 	}
-	switch p := v.Export().(type) {
-	case string:
-		if isWellFormed(p) {
+	// The primitive's kind from its export type, read without exporting it (Export boxes the
+	// value: an allocation per string and number).
+	switch v.ExportType() {
+	case typeString:
+		if p := v.String(); isWellFormed(p) {
 			return jsonframe.AppendString(dst, p), isPlain
 		}
-	case int64:
-		return strconv.AppendInt(dst, p, 10), isPlain
-	case bool:
-		return strconv.AppendBool(dst, p), isPlain
-	case float64:
-		if math.IsNaN(p) || math.IsInf(p, 0) {
+	case typeInt:
+		return strconv.AppendInt(dst, v.ToInteger(), 10), isPlain
+	case typeBool:
+		return strconv.AppendBool(dst, v.ToBoolean()), isPlain
+	case typeFloat:
+		if p := v.ToFloat(); math.IsNaN(p) || math.IsInf(p, 0) {
 			return append(dst, "null"...), isPlain
 		}
 		return append(dst, v.String()...), isPlain
 	}
 	return dst, notPlain
 }
+
+// The export types of goja's primitives: a string (ASCII or not), an integer, a boolean and
+// any other number.
+var (
+	typeString = reflect.TypeOf("")
+	typeInt    = reflect.TypeOf(int64(0))
+	typeBool   = reflect.TypeOf(false)
+	typeFloat  = reflect.TypeOf(float64(0))
+)
 
 // skipped reports whether JSON.stringify leaves a property with this value out.
 func skipped(v goja.Value) bool {
