@@ -12,17 +12,22 @@ import (
 
 // jsTimer is a timer object returned by setTimeout or setInterval. It is its own JavaScript
 // object (a goja dynamic object inheriting the timer prototype) and holds its loop timer by
-// value, firing it itself: a timer costs one allocation here and goja's two for the object.
-// Properties a program adds live in props.
+// value, firing it itself: a timer costs one allocation here (128 bytes) and goja's two for
+// the object. What few timers have (extra arguments, properties a program adds) is in more.
 type jsTimer struct {
 	t        loop.Timer
 	rt       *Runtime
 	obj      *goja.Object
 	fn       goja.Callable
-	args     []goja.Value
 	interval time.Duration
+	more     *timerMore
 	repeat   bool
-	props    map[string]goja.Value
+}
+
+// timerMore is the rarely used part of a jsTimer.
+type timerMore struct {
+	args  []goja.Value
+	props map[string]goja.Value
 }
 
 // Fire calls the timer's function with the timer as `this` (an interval first sets itself
@@ -31,26 +36,55 @@ func (t *jsTimer) Fire() error {
 	if t.repeat {
 		t.t.Reset(t.interval)
 	}
-	_, err := t.rt.Call(t.fn, t.obj, t.args...)
+	var args []goja.Value
+	if t.more != nil {
+		args = t.more.args
+	}
+	_, err := t.rt.Call(t.fn, t.obj, args...)
 	return err
 }
 
-func (t *jsTimer) Get(key string) goja.Value { return t.props[key] }
+// extra returns t.more, made on first use.
+func (t *jsTimer) extra() *timerMore {
+	if t.more == nil {
+		t.more = &timerMore{}
+	}
+	return t.more
+}
+
+func (t *jsTimer) Get(key string) goja.Value {
+	if t.more == nil {
+		return nil
+	}
+	return t.more.props[key]
+}
 func (t *jsTimer) Has(key string) bool {
-	_, ok := t.props[key]
+	if t.more == nil {
+		return false
+	}
+	_, ok := t.more.props[key]
 	return ok
 }
 func (t *jsTimer) Set(key string, v goja.Value) bool {
-	if t.props == nil {
-		t.props = map[string]goja.Value{}
+	m := t.extra()
+	if m.props == nil {
+		m.props = map[string]goja.Value{}
 	}
-	t.props[key] = v
+	m.props[key] = v
 	return true
 }
-func (t *jsTimer) Delete(key string) bool { delete(t.props, key); return true }
+func (t *jsTimer) Delete(key string) bool {
+	if t.more != nil {
+		delete(t.more.props, key)
+	}
+	return true
+}
 func (t *jsTimer) Keys() []string {
-	keys := make([]string, 0, len(t.props))
-	for k := range t.props {
+	if t.more == nil {
+		return nil
+	}
+	keys := make([]string, 0, len(t.more.props))
+	for k := range t.more.props {
 		keys = append(keys, k)
 	}
 	return keys
@@ -111,7 +145,7 @@ func (rt *Runtime) setTimer(c goja.FunctionCall, repeat bool) goja.Value {
 	}
 	jt := &jsTimer{rt: rt, fn: fn, repeat: repeat, interval: time.Duration(ms * float64(time.Millisecond))}
 	if len(c.Arguments) > 2 {
-		jt.args = append([]goja.Value(nil), c.Arguments[2:]...)
+		jt.extra().args = append([]goja.Value(nil), c.Arguments[2:]...)
 	}
 	jt.obj = rt.VM.NewDynamicObject(jt)
 	jt.obj.SetPrototype(rt.timerP)
