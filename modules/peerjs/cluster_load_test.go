@@ -32,17 +32,21 @@ func raiseFileLimit(t *testing.T, n uint64) {
 		t.Fatal(err)
 	}
 	want := n + 512 // the test's own files, pipes and the servers' listeners
-	if lim.Cur >= want {
+	if uint64(lim.Cur) >= want {
 		return
 	}
-	if lim.Max < want {
+	if uint64(lim.Max) < want {
 		t.Fatalf("RLIMIT_NOFILE hard limit %d < %d descriptors for %d clients (ulimit -Hn)", lim.Max, want, n)
 	}
-	lim.Cur = want
+	setLimit(&lim.Cur, want)
 	if err := syscall.Setrlimit(syscall.RLIMIT_NOFILE, &lim); err != nil {
 		t.Fatal(err)
 	}
 }
+
+// setLimit sets an rlimit field, uint64 on Linux and int64 on the BSDs (where infinity is
+// -1, which reads as the largest uint64 above).
+func setLimit[T int64 | uint64](field *T, v uint64) { *field = T(v) }
 
 // dialSignalling connects a PeerJS signalling client with id to the PeerServer at addr and
 // waits for its OPEN.
