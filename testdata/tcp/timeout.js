@@ -16,12 +16,22 @@ var server = node.tcp.createServer(function (socket) {
   });
   socket.addListener("disconnect", function (had_error) {
     puts("server: disconnect " + had_error);
+    serverGone = true;
+    flushClient();
     server.close();
   });
 });
 server.listen(PORT);
 
 var last;
+// The client's eof and the server's disconnect come from the same close, in either order
+// (the portable I/O layer reads on goroutines): the client's lines wait for the server's.
+var serverGone = false;
+var clientLines = [];
+function flushClient() {
+  if (!serverGone) return;
+  while (clientLines.length > 0) puts(clientLines.shift());
+}
 var c = node.tcp.createConnection(PORT);
 puts("client default timeout: " + c.timeout);
 c.addListener("connect", function () {
@@ -34,5 +44,5 @@ c.addListener("connect", function () {
     if (n == 3) clearInterval(t);
   }, 100);
 });
-c.addListener("eof", function () { puts("client: eof"); c.close(); });
-c.addListener("disconnect", function (had_error) { puts("client: disconnect " + had_error); });
+c.addListener("eof", function () { clientLines.push("client: eof"); flushClient(); c.close(); });
+c.addListener("disconnect", function (had_error) { clientLines.push("client: disconnect " + had_error); flushClient(); });
