@@ -3,6 +3,7 @@ package testenv
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
@@ -15,8 +16,7 @@ import (
 	"time"
 )
 
-// PeerJS in headless Chromium for tests outside modules/peerjs/client (whose own interop tests
-// keep their copy). Chromium gathers no WebRTC candidates on loopback alone, so such a test
+// PeerJS 1.5.5 as a test's peer, in headless Chromium or on Node.js. Chromium gathers no WebRTC candidates on loopback alone, so such a test
 // runs in a private network namespace with a veth pair (docs/architecture.md, Tests): it
 // re-executes its own test binary under `unshare -n`; the namespace, and the pair, disappear
 // when that run exits. No real interface is touched.
@@ -109,22 +109,36 @@ func ServePeerJSPage(t testing.TB) string {
 	return "http://" + l.Addr().String() + "/"
 }
 
-// Browser is PeerJS 1.5.5 in headless Chromium: scripts/interop/peerjs/driver.js with the
-// page open, driven by calls to the page's window.h (harness.js), one JSON line each way.
-type Browser struct {
+// JSPeer is PeerJS 1.5.5 driven through scripts/interop/peerjs's line protocol, one JSON line
+// each way: in headless Chromium (StartBrowser: driver.js with the page open, calls going to
+// the page's window.h, harness.js) or on Node.js with @roamhq/wrtc (StartNodePeer:
+// node-driver.js). It ends when the test ends.
+type JSPeer struct {
 	t     testing.TB
-	stdin io.WriteCloser
+	cmd   *exec.Cmd
+	stdin io.Writer
 	lines *bufio.Scanner
 	mu    sync.Mutex
 	seq   int
 }
 
-// StartBrowser launches driver.js on pageURL and waits until the page is ready. The browser
-// closes when the test ends.
-func StartBrowser(t testing.TB, pageURL string) *Browser {
+// StartBrowser launches driver.js on pageURL and waits until the page is ready.
+func StartBrowser(t testing.TB, pageURL string) *JSPeer {
 	t.Helper()
 	cmd := exec.Command(NodeJSPath(), filepath.Join(InteropDir(), "peerjs", "driver.js"), pageURL)
 	cmd.Env = append(os.Environ(), "CHROMIUM="+ChromiumPath())
+	return startJSPeer(t, cmd)
+}
+
+// StartNodePeer launches node-driver.js (PeerJS on Node.js) and waits until it is ready.
+func StartNodePeer(t testing.TB) *JSPeer {
+	t.Helper()
+	return startJSPeer(t, exec.Command(NodeJSPath(), filepath.Join(InteropDir(), "peerjs", "node-driver.js")))
+}
+
+// startJSPeer starts a driver command and waits for its ready line.
+func startJSPeer(t testing.TB, cmd *exec.Cmd) *JSPeer {
+	t.Helper()
 	stdin, err := cmd.StdinPipe()
 	if err != nil {
 		t.Fatal(err)
@@ -138,16 +152,16 @@ func StartBrowser(t testing.TB, pageURL string) *Browser {
 		t.Fatal(err)
 	}
 	if err := cmd.Start(); err != nil {
-		t.Fatalf("driver.js: %v", err)
+		t.Fatalf("%v: %v", cmd.Args, err)
 	}
 	go func() {
 		sc := bufio.NewScanner(stderr)
 		for sc.Scan() {
-			t.Log("browser| " + sc.Text())
+			t.Log("driver| " + sc.Text())
 		}
 	}()
 	t.Cleanup(func() {
-		stdin.Close() // driver.js closes the browser and exits
+		stdin.Close() // the driver closes its Peer (and browser) and exits
 		done := make(chan struct{})
 		go func() { cmd.Wait(); close(done) }()
 		select {
@@ -157,64 +171,108 @@ func StartBrowser(t testing.TB, pageURL string) *Browser {
 			<-done
 		}
 	})
-	b := &Browser{t: t, stdin: stdin, lines: bufio.NewScanner(stdout)}
-	b.lines.Buffer(make([]byte, 1<<20), 16<<20)
-	if !b.lines.Scan() || !strings.Contains(b.lines.Text(), `"ready":true`) {
-		t.Fatalf("driver.js not ready: %q", b.lines.Text())
-	}
-	return b
+	p := NewJSPeer(t, cmd, stdin, stdout)
+	p.WaitReady(fmt.Sprint(cmd.Args))
+	return p
 }
 
-// Call runs window.h[method](...args) in the page and returns its result; an error in the page
+// NewJSPeer speaks the harness's line protocol over w and r with the harness process cmd:
+// calls written to w, answers read from r (a driver's standard streams, or a connection from
+// earlynode's own harness).
+func NewJSPeer(t testing.TB, cmd *exec.Cmd, w io.Writer, r io.Reader) *JSPeer {
+	p := &JSPeer{t: t, cmd: cmd, stdin: w, lines: bufio.NewScanner(r)}
+	p.lines.Buffer(make([]byte, 1<<20), 16<<20)
+	return p
+}
+
+// WaitReady reads the harness's first line, which must say it is ready; name says which
+// harness in a failure.
+func (p *JSPeer) WaitReady(name string) {
+	p.t.Helper()
+	if !p.lines.Scan() {
+		p.t.Fatalf("%s exited before it was ready", name)
+	}
+	var ready struct {
+		Ready   bool   `json:"ready"`
+		Version string `json:"version"`
+	}
+	if err := json.Unmarshal(p.lines.Bytes(), &ready); err != nil || !ready.Ready {
+		p.t.Fatalf("%s not ready: %s", name, p.lines.Bytes())
+	}
+	if ready.Version != "" {
+		p.t.Logf("%s ready in %s", name, ready.Version)
+	}
+}
+
+// UseTest makes failures of later calls fail t (a subtest) instead.
+func (p *JSPeer) UseTest(t testing.TB) { p.t = t }
+
+// Kill kills the harness's process, with no goodbye on any layer.
+func (p *JSPeer) Kill() { p.cmd.Process.Kill() }
+
+// Call runs the harness's method with args and returns its result; an error in the harness
 // fails the test.
-func (b *Browser) Call(method string, args ...any) json.RawMessage {
-	b.t.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.seq++
-	req, err := json.Marshal(map[string]any{"id": b.seq, "method": method, "args": args})
+func (p *JSPeer) Call(method string, args ...any) json.RawMessage {
+	p.t.Helper()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.seq++
+	req, err := json.Marshal(map[string]any{"id": p.seq, "method": method, "args": args})
 	if err != nil {
-		b.t.Fatal(err)
+		p.t.Fatal(err)
 	}
-	if _, err := b.stdin.Write(append(req, '\n')); err != nil {
-		b.t.Fatalf("browser %s: %v", method, err)
+	if _, err := p.stdin.Write(append(req, '\n')); err != nil {
+		p.t.Fatalf("PeerJS harness %s: %v", method, err)
 	}
-	for b.lines.Scan() {
+	for p.lines.Scan() {
 		var resp struct {
 			ID     int             `json:"id"`
 			Result json.RawMessage `json:"result"`
 			Error  string          `json:"error"`
 		}
-		if json.Unmarshal(b.lines.Bytes(), &resp) != nil || resp.ID != b.seq {
+		if json.Unmarshal(p.lines.Bytes(), &resp) != nil || resp.ID != p.seq {
+			p.t.Logf("driver output ignored: %s", p.lines.Bytes())
 			continue
 		}
 		if resp.Error != "" {
-			b.t.Fatalf("browser %s%v: %s", method, args, resp.Error)
+			p.t.Fatalf("PeerJS harness %s%v: %s", method, args, resp.Error)
 		}
 		return resp.Result
 	}
-	b.t.Fatalf("browser %s: driver.js exited", method)
+	p.t.Fatalf("PeerJS harness %s: the driver exited", method)
 	return nil
 }
 
-// BrowserEvent is one event of the page's Peer or its connections (harness.js).
-type BrowserEvent struct {
-	Kind string          `json:"kind"`
-	ID   string          `json:"id"`
-	Conn string          `json:"conn"`
-	Peer string          `json:"peer"`
-	Data json.RawMessage `json:"data"`
-	Type string          `json:"type"`
+// PeerJSEvent is one event of the harness's Peer or its connections (harness.js).
+type PeerJSEvent struct {
+	Kind          string          `json:"kind"`
+	ID            string          `json:"id"`
+	Conn          string          `json:"conn"`
+	Peer          string          `json:"peer"`
+	Label         string          `json:"label"`
+	Metadata      json.RawMessage `json:"metadata"`
+	Serialization string          `json:"serialization"`
+	Reliable      bool            `json:"reliable"`
+	Data          json.RawMessage `json:"data"`
+	Type          string          `json:"type"`
+	Message       string          `json:"message"`
 }
 
-// Next takes the oldest event of kind (of the connection conn, when not ""), waiting up to
-// timeout.
-func (b *Browser) Next(kind, conn string, timeout time.Duration) BrowserEvent {
-	b.t.Helper()
-	var ev BrowserEvent
-	raw := b.Call("next", kind, timeout.Milliseconds(), conn)
+// nextTimeout is how long Next waits for an event (in the harness).
+const nextTimeout = 30 * time.Second
+
+// Next takes the oldest event of kind, waiting up to 30 s; with a connection id, only that
+// connection's events count.
+func (p *JSPeer) Next(kind string, conn ...string) PeerJSEvent {
+	p.t.Helper()
+	c := ""
+	if len(conn) > 0 {
+		c = conn[0]
+	}
+	var ev PeerJSEvent
+	raw := p.Call("next", kind, nextTimeout.Milliseconds(), c)
 	if err := json.Unmarshal(raw, &ev); err != nil {
-		b.t.Fatalf("browser event %s: %v", raw, err)
+		p.t.Fatalf("PeerJS harness event %s: %v", raw, err)
 	}
 	return ev
 }

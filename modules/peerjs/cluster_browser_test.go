@@ -36,7 +36,7 @@ func TestBrowserAcrossClusterMembers(t *testing.T) {
 				"host": testenv.NetnsIP, "port": portA, "path": "/", "key": "peerjs", "secure": false,
 				"config": map[string]any{"iceServers": []any{}}, "debug": 1,
 			})
-			if ev := web.Next("open", "", 20*time.Second); ev.ID != "web" {
+			if ev := web.Next("open"); ev.ID != "web" {
 				t.Fatalf("the browser's Peer opened as %q", ev.ID)
 			}
 			testenv.Eventually(t, 10*time.Second, func() bool { return lists(addrB, "web") && lists(addrA, "alice") },
@@ -47,21 +47,21 @@ func TestBrowserAcrossClusterMembers(t *testing.T) {
 			if err := json.Unmarshal(web.Call("connect", "alice", map[string]any{"serialization": "json"}), &started); err != nil {
 				t.Fatal(err)
 			}
-			web.Next("conn-open", started.Conn, 30*time.Second)
+			web.Next("conn-open", started.Conn)
 			web.Call("send", started.Conn, map[string]any{"from": "web", "text": "hello from Chromium"})
 			alice.WaitLines(t, 20*time.Second, `alice got {"from":"web","text":"hello from Chromium"}`)
-			if ev := web.Next("data", started.Conn, 20*time.Second); string(ev.Data) != `{"echo":{"from":"web","text":"hello from Chromium"}}` {
+			if ev := web.Next("data", started.Conn); string(ev.Data) != `{"echo":{"from":"web","text":"hello from Chromium"}}` {
 				t.Fatalf("the browser got %s", ev.Data)
 			}
 
 			// bob (B) dials the browser (A), which answers what it gets.
 			bob := peer(t, addrB, "call", "bob", "web")
-			conn := web.Next("connection", "", 30*time.Second)
+			conn := web.Next("connection")
 			if conn.Peer != "bob" {
 				t.Fatalf("the browser's connection is from %q", conn.Peer)
 			}
-			web.Next("conn-open", conn.Conn, 30*time.Second)
-			ev := web.Next("data", conn.Conn, 20*time.Second)
+			web.Next("conn-open", conn.Conn)
+			ev := web.Next("data", conn.Conn)
 			if string(ev.Data) != `{"from":"bob","text":"hello across the cluster"}` {
 				t.Fatalf("the browser got %s from bob", ev.Data)
 			}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"reflect"
@@ -19,7 +18,7 @@ import (
 
 // The binding's interop tests run our `node` binary with a script that
 // uses require("peerjs"): testdata/peerjs/harness.js, driven with the same
-// calls and events as the PeerJS 1.5.5 harness (jsPeer), and
+// calls and events as the PeerJS 1.5.5 harness (testenv.JSPeer), and
 // testdata/peerjs/peerserver.js, our PeerServer in JavaScript.
 
 // testdataPeerjs is testdata/peerjs, where the scripts live.
@@ -74,9 +73,9 @@ func startOurPeerServer(t *testing.T, host string) int {
 }
 
 // startOurPeer runs testdata/peerjs/harness.js, which dials back to a
-// listener of the test on host, and returns it as a jsPeer: the same
+// listener of the test on host, and returns it as a testenv.JSPeer: the same
 // calls and events as the PeerJS harness, over that connection.
-func startOurPeer(t *testing.T, host string) *jsPeer {
+func startOurPeer(t *testing.T, host string) *testenv.JSPeer {
 	t.Helper()
 	l, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
 	if err != nil {
@@ -108,8 +107,7 @@ func startOurPeer(t *testing.T, host string) *jsPeer {
 		cmd.Wait()
 		t.Fatal("harness.js did not connect back")
 	}
-	p := &jsPeer{t: t, cmd: cmd, stdin: conn, lines: bufio.NewScanner(conn)}
-	p.lines.Buffer(make([]byte, 1<<20), 16<<20)
+	p := testenv.NewJSPeer(t, cmd, conn, conn)
 	t.Cleanup(func() {
 		conn.Close()
 		done := make(chan error, 1)
@@ -121,9 +119,7 @@ func startOurPeer(t *testing.T, host string) *jsPeer {
 			<-done
 		}
 	})
-	if !p.lines.Scan() || !strings.Contains(p.lines.Text(), `"ready":true`) {
-		t.Fatalf("harness.js not ready: %q", p.lines.Text())
-	}
+	p.WaitReady("harness.js")
 	return p
 }
 
@@ -146,7 +142,7 @@ func (w *testLogWriter) Write(p []byte) (int, error) {
 // harnessSide is one end of an exercise: a harness and what it is.
 type harnessSide struct {
 	name string
-	h    *jsPeer
+	h    *testenv.JSPeer
 	ours bool // our binding (binary data arrives as ArrayBuffer)
 	id   string
 	// options are added to the Peer options of start (our binding's own,
@@ -201,7 +197,7 @@ func bindingCases() []bindingCase {
 // from the server, and returns the id.
 func startSide(t *testing.T, s *harnessSide, host string, port int) {
 	t.Helper()
-	s.h.t = t
+	s.h.UseTest(t)
 	opts := map[string]any{
 		"host": host, "port": port, "path": "/", "key": "peerjs", "secure": false,
 		"config": map[string]any{"iceServers": []any{}}, "debug": 1,
@@ -209,8 +205,8 @@ func startSide(t *testing.T, s *harnessSide, host string, port int) {
 	for k, v := range s.options {
 		opts[k] = v
 	}
-	s.h.call("start", "", opts)
-	s.id = s.h.next("open").ID
+	s.h.Call("start", "", opts)
+	s.id = s.h.Next("open").ID
 	if len(s.id) != 36 {
 		t.Fatalf("%s opened as %q, want a server-made UUID", s.name, s.id)
 	}
@@ -223,17 +219,18 @@ func startSide(t *testing.T, s *harnessSide, host string, port int) {
 func exerciseHarnesses(t *testing.T, a, b *harnessSide) {
 	for _, tc := range bindingCases() {
 		t.Run(a.name+" dials "+b.name+"/"+tc.ser, func(t *testing.T) {
-			a.h.t, b.h.t = t, t
+			a.h.UseTest(t)
+			b.h.UseTest(t)
 			meta := map[string]any{"from": a.name, "ser": tc.ser, "n": []any{1.0, 2.0}}
 			var started struct{ Conn, Label, Serialization string }
 			wantLabel := "lbl-" + tc.ser
 			var raw json.RawMessage
 			if a.ours && tc.ser == "raw" {
 				// The seed's form, with its name for raw: connect(id, "none", meta).
-				raw = a.h.call("connectSeed", b.id, "none", meta)
+				raw = a.h.Call("connectSeed", b.id, "none", meta)
 				wantLabel = ""
 			} else {
-				raw = a.h.call("connect", b.id, map[string]any{
+				raw = a.h.Call("connect", b.id, map[string]any{
 					"label": wantLabel, "metadata": meta, "serialization": tc.ser, "reliable": tc.reliable,
 				})
 			}
@@ -243,20 +240,20 @@ func exerciseHarnesses(t *testing.T, a, b *harnessSide) {
 			if wantLabel == "" {
 				wantLabel = started.Conn
 			}
-			ev := b.h.next("connection")
+			ev := b.h.Next("connection")
 			if ev.Conn != started.Conn || ev.Peer != a.id || ev.Label != wantLabel || ev.Serialization != tc.wantSer || ev.Reliable != tc.reliable {
 				t.Fatalf("%s saw connection %+v (dialled as %+v)", b.name, ev, started)
 			}
 			wantMeta, _ := json.Marshal(meta)
 			assertJSONEqual(t, "metadata at "+b.name, ev.Metadata, wantMeta)
-			b.h.next("conn-open", ev.Conn)
-			a.h.next("conn-open", started.Conn)
+			b.h.Next("conn-open", ev.Conn)
+			a.h.Next("conn-open", started.Conn)
 			send := func(from, to *harnessSide, conn string) {
 				want := tc.want(to.ours, from.ours)
 				// One message at a time: unordered channels may reorder.
 				for i, spec := range tc.sends {
-					from.h.call("send", conn, spec)
-					got := to.h.next("data", conn)
+					from.h.Call("send", conn, spec)
+					got := to.h.Next("data", conn)
 					var v any
 					if err := json.Unmarshal(got.Data, &v); err != nil {
 						t.Fatal(err)
@@ -268,9 +265,9 @@ func exerciseHarnesses(t *testing.T, a, b *harnessSide) {
 			}
 			send(a, b, started.Conn)
 			send(b, a, started.Conn)
-			a.h.call("close", started.Conn, tc.ser != "raw")
-			b.h.next("conn-close", started.Conn)
-			a.h.next("conn-close", started.Conn)
+			a.h.Call("close", started.Conn, tc.ser != "raw")
+			b.h.Next("conn-close", started.Conn)
+			a.h.Next("conn-close", started.Conn)
 		})
 	}
 }
@@ -284,25 +281,26 @@ func exerciseBinding(t *testing.T, x, y *harnessSide, host string, port int, exp
 	t.Logf("%s is %s, %s is %s, through %s:%d", x.name, x.id, y.name, y.id, host, port)
 	exerciseHarnesses(t, x, y)
 	exerciseHarnesses(t, y, x)
-	x.h.t, y.h.t = t, t
+	x.h.UseTest(t)
+	y.h.UseTest(t)
 	if expire {
 		for _, s := range []*harnessSide{x, y} {
-			s.h.call("connect", "nobody-here", map[string]any{})
-			if ev := s.h.next("error"); ev.Type != "peer-unavailable" || ev.Message != "Could not connect to peer nobody-here" {
+			s.h.Call("connect", "nobody-here", map[string]any{})
+			if ev := s.h.Next("error"); ev.Type != "peer-unavailable" || ev.Message != "Could not connect to peer nobody-here" {
 				t.Fatalf("%s: error %+v, want peer-unavailable", s.name, ev)
 			}
 		}
 	}
 	var started struct{ Conn string }
-	if err := json.Unmarshal(x.h.call("connect", y.id, map[string]any{"serialization": "binary", "reliable": true}), &started); err != nil {
+	if err := json.Unmarshal(x.h.Call("connect", y.id, map[string]any{"serialization": "binary", "reliable": true}), &started); err != nil {
 		t.Fatal(err)
 	}
-	y.h.next("connection")
-	y.h.next("conn-open", started.Conn)
-	x.h.next("conn-open", started.Conn)
-	y.h.call("destroy")
-	y.h.next("close")
-	x.h.next("conn-close", started.Conn)
+	y.h.Next("connection")
+	y.h.Next("conn-open", started.Conn)
+	x.h.Next("conn-open", started.Conn)
+	y.h.Call("destroy")
+	y.h.Next("close")
+	x.h.Next("conn-close", started.Conn)
 }
 
 // TestBindingTwoProcesses connects two of our Peers, each in a node
@@ -333,20 +331,20 @@ func TestBindingTwoProcesses(t *testing.T) {
 		startSide(t, w, host, port)
 		startSide(t, z, host, port)
 		var started struct{ Conn string }
-		if err := json.Unmarshal(w.h.call("connect", z.id, map[string]any{"serialization": "binary", "reliable": true}), &started); err != nil {
+		if err := json.Unmarshal(w.h.Call("connect", z.id, map[string]any{"serialization": "binary", "reliable": true}), &started); err != nil {
 			t.Fatal(err)
 		}
-		z.h.next("conn-open", started.Conn)
-		w.h.next("conn-open", started.Conn)
+		z.h.Next("conn-open", started.Conn)
+		w.h.Next("conn-open", started.Conn)
 		killed := time.Now()
-		z.h.cmd.Process.Kill()
-		w.h.call("next", "conn-close", 20000, started.Conn)
+		z.h.Kill()
+		w.h.Call("next", "conn-close", 20000, started.Conn)
 		t.Logf("the dead peer's connection closed %v after the kill", time.Since(killed).Round(time.Millisecond))
-		if ev := w.h.next("conn-error", started.Conn); ev.Type != "negotiation-failed" {
+		if ev := w.h.Next("conn-error", started.Conn); ev.Type != "negotiation-failed" {
 			t.Fatalf("error for the dead connection: %+v", ev)
 		}
-		w.h.call("send", started.Conn, "after")
-		if ev := w.h.next("conn-error", started.Conn); ev.Type != "not-open-yet" {
+		w.h.Call("send", started.Conn, "after")
+		if ev := w.h.Next("conn-error", started.Conn); ev.Type != "not-open-yet" {
 			t.Fatalf("send after the close: %+v", ev)
 		}
 	})
@@ -358,39 +356,39 @@ func TestBindingTwoProcesses(t *testing.T) {
 // `peer` 1.0.2. It is gated and runs in a network namespace as
 // TestBrowserInterop does.
 func TestBindingBrowserInterop(t *testing.T) {
-	if os.Getenv(inNetnsEnv) == "" {
+	if !testenv.InNetns() {
 		requireNetnsInterop(t, true, "playwright-core/package.json")
-		runInNetns(t, "TestBindingBrowserInterop", testenv.BinEnv+"="+testenv.Node(t))
+		testenv.RunInNetns(t, "TestBindingBrowserInterop", testenv.BinEnv+"="+testenv.Node(t))
 		return
 	}
-	pageURL := serveInteropPage(t)
+	pageURL := testenv.ServePeerJSPage(t)
 	t.Run("our PeerServer", func(t *testing.T) {
-		port := startOurPeerServer(t, netnsIP)
+		port := startOurPeerServer(t, testenv.NetnsIP)
 		exerciseBinding(t,
-			&harnessSide{name: "ours", h: startOurPeer(t, netnsIP), ours: true},
-			&harnessSide{name: "chromium", h: startBrowser(t, pageURL)},
-			netnsIP, port, true)
+			&harnessSide{name: "ours", h: startOurPeer(t, testenv.NetnsIP), ours: true},
+			&harnessSide{name: "chromium", h: testenv.StartBrowser(t, pageURL)},
+			testenv.NetnsIP, port, true)
 	})
 	t.Run("real peer 1.0.2 server", func(t *testing.T) {
 		port := startRealPeerServer(t)
 		exerciseBinding(t,
-			&harnessSide{name: "chromium", h: startBrowser(t, pageURL)},
-			&harnessSide{name: "ours", h: startOurPeer(t, netnsIP), ours: true},
-			netnsIP, port, false)
+			&harnessSide{name: "chromium", h: testenv.StartBrowser(t, pageURL)},
+			&harnessSide{name: "ours", h: startOurPeer(t, testenv.NetnsIP), ours: true},
+			testenv.NetnsIP, port, false)
 	})
 }
 
 // TestBindingNodeInterop is TestBindingBrowserInterop with PeerJS 1.5.5 on
 // Node.js and @roamhq/wrtc 0.10.0 instead of Chromium.
 func TestBindingNodeInterop(t *testing.T) {
-	if os.Getenv(inNetnsEnv) == "" {
+	if !testenv.InNetns() {
 		requireNetnsInterop(t, false, "@roamhq/wrtc/package.json", "ws/package.json")
-		runInNetns(t, "TestBindingNodeInterop", testenv.BinEnv+"="+testenv.Node(t))
+		testenv.RunInNetns(t, "TestBindingNodeInterop", testenv.BinEnv+"="+testenv.Node(t))
 		return
 	}
-	port := startOurPeerServer(t, netnsIP)
+	port := startOurPeerServer(t, testenv.NetnsIP)
 	exerciseBinding(t,
-		&harnessSide{name: "ours", h: startOurPeer(t, netnsIP), ours: true},
-		&harnessSide{name: "node", h: startNodePeer(t)},
-		netnsIP, port, true)
+		&harnessSide{name: "ours", h: startOurPeer(t, testenv.NetnsIP), ours: true},
+		&harnessSide{name: "node", h: testenv.StartNodePeer(t)},
+		testenv.NetnsIP, port, true)
 }

@@ -1,9 +1,10 @@
 package client
 
 import (
-	"os"
 	"testing"
 	"time"
+
+	"earlynode/internal/testenv"
 )
 
 // TestNodeInterop connects our Peer with PeerJS 1.5.5 running in Node.js
@@ -11,20 +12,20 @@ import (
 // serialization, through our PeerServer and through the real `peer` 1.0.2.
 // It runs beside TestBrowserInterop, in the same kind of network namespace.
 func TestNodeInterop(t *testing.T) {
-	if os.Getenv(inNetnsEnv) == "" {
+	if !testenv.InNetns() {
 		requireNetnsInterop(t, false, "@roamhq/wrtc/package.json", "ws/package.json")
-		runInNetns(t, "TestNodeInterop")
+		testenv.RunInNetns(t, "TestNodeInterop")
 		return
 	}
 	t.Run("our PeerServer", func(t *testing.T) {
-		exerciseJSPeer(t, startNodePeer(t), netnsIP, startOurServer(t), netnsOptions(), true)
+		exerciseJSPeer(t, testenv.StartNodePeer(t), testenv.NetnsIP, startOurServer(t), netnsOptions(), true)
 	})
 	t.Run("real peer 1.0.2 server", func(t *testing.T) {
-		exerciseJSPeer(t, startNodePeer(t), netnsIP, startRealPeerServer(t), netnsOptions(), false)
+		exerciseJSPeer(t, testenv.StartNodePeer(t), testenv.NetnsIP, startRealPeerServer(t), netnsOptions(), false)
 	})
 	t.Run("our Peer's errors from real peer 1.0.2", func(t *testing.T) {
 		opts := netnsOptions()
-		opts.Host, opts.Port = netnsIP, startRealPeerServer(t)
+		opts.Host, opts.Port = testenv.NetnsIP, startRealPeerServer(t)
 		alice, ra := openPeer(t, "alice", opts)
 		_, rdup := newTestPeer(t, "alice", opts)
 		expectError(t, rdup, ErrUnavailableID, `ID "alice" is taken`)

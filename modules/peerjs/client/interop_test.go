@@ -6,13 +6,13 @@ import (
 	"fmt"
 	"hash/fnv"
 	"net"
-	"os"
 	"reflect"
 	"testing"
 	"time"
 
 	"github.com/pion/webrtc/v4"
 
+	"earlynode/internal/testenv"
 	"earlynode/modules/binarypack"
 	"earlynode/modules/peerjs/server"
 )
@@ -24,18 +24,18 @@ import (
 // EARLYNODE_PEERJS_INTEROP=1 (see requireNetnsInterop), as root, in a network
 // namespace of its own.
 func TestBrowserInterop(t *testing.T) {
-	if os.Getenv(inNetnsEnv) == "" {
+	if !testenv.InNetns() {
 		requireNetnsInterop(t, true, "playwright-core/package.json")
-		runInNetns(t, "TestBrowserInterop")
+		testenv.RunInNetns(t, "TestBrowserInterop")
 		return
 	}
-	pageURL := serveInteropPage(t)
+	pageURL := testenv.ServePeerJSPage(t)
 	t.Run("our PeerServer", func(t *testing.T) {
-		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, startOurServer(t), netnsOptions(), true)
+		exerciseJSPeer(t, testenv.StartBrowser(t, pageURL), testenv.NetnsIP, startOurServer(t), netnsOptions(), true)
 	})
 	t.Run("real peer 1.0.2 server", func(t *testing.T) {
 		port := startRealPeerServer(t)
-		exerciseJSPeer(t, startBrowser(t, pageURL), netnsIP, port, netnsOptions(), false)
+		exerciseJSPeer(t, testenv.StartBrowser(t, pageURL), testenv.NetnsIP, port, netnsOptions(), false)
 	})
 }
 
@@ -47,7 +47,7 @@ func startOurServer(t *testing.T) int {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr, err := s.Listen(netnsIP + ":0")
+	addr, err := s.Listen(testenv.NetnsIP + ":0")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,14 +143,14 @@ func netnsOptions() Options {
 // the server's host and port filled in) and a PeerJS harness, through the
 // PeerServer at host:port. With expire, the server expires queued messages
 // quickly, and dialling an absent peer is checked too.
-func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Options, expire bool) {
+func exerciseJSPeer(t *testing.T, b *testenv.JSPeer, host string, port int, goOpts Options, expire bool) {
 	// The harness asks the server for its id (in the page, a cross-origin
 	// fetch that needs the server's CORS headers).
-	b.call("start", "", map[string]any{
+	b.Call("start", "", map[string]any{
 		"host": host, "port": port, "path": "/", "key": "peerjs", "secure": false,
 		"config": map[string]any{"iceServers": []any{}}, "debug": 1,
 	})
-	webID := b.next("open").ID
+	webID := b.Next("open").ID
 	if len(webID) != 36 {
 		t.Fatalf("browser peer opened as %q, want a server-made UUID", webID)
 	}
@@ -163,7 +163,7 @@ func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Optio
 	for _, tc := range interopCases() {
 		t.Run("Go dials PeerJS/"+tc.ser, func(t *testing.T) {
 			rec.t = t
-			b.t = t
+			b.UseTest(t)
 			meta := json.RawMessage(fmt.Sprintf(`{"from":"go","ser":%q,"n":[1,2]}`, tc.ser))
 			goSer := tc.ser
 			if goSer == "raw" {
@@ -173,25 +173,25 @@ func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Optio
 			if err != nil {
 				t.Fatal(err)
 			}
-			ev := b.next("connection")
+			ev := b.Next("connection")
 			if ev.Peer != goID || ev.Label != "go-"+tc.ser || ev.Serialization != tc.wantSer || ev.Reliable != tc.reliable || ev.Conn != c.ConnectionID() {
 				t.Fatalf("browser saw connection %+v", ev)
 			}
 			assertJSONEqual(t, "metadata in the browser", ev.Metadata, meta)
-			b.next("conn-open", ev.Conn)
+			b.Next("conn-open", ev.Conn)
 			rec.waitMatch("conn-open", 20*time.Second, func(e *event) bool { return e.conn == c })
 			exchange(t, b, rec, c, ev.Conn, tc)
 			c.Close()
-			b.next("conn-close", ev.Conn)
+			b.Next("conn-close", ev.Conn)
 			rec.waitMatch("conn-close", 10*time.Second, func(e *event) bool { return e.conn == c })
 		})
 		t.Run("PeerJS dials Go/"+tc.ser, func(t *testing.T) {
 			rec.t = t
-			b.t = t
+			b.UseTest(t)
 			var started struct {
 				Conn, Label, Serialization string
 			}
-			raw := b.call("connect", goID, map[string]any{
+			raw := b.Call("connect", goID, map[string]any{
 				"label": "web-" + tc.ser, "metadata": map[string]any{"from": "web", "ser": tc.ser},
 				"serialization": tc.ser, "reliable": tc.reliable,
 			})
@@ -205,47 +205,48 @@ func exerciseJSPeer(t *testing.T, b *jsPeer, host string, port int, goOpts Optio
 			}
 			assertJSONEqual(t, "metadata in Go", c.Metadata(), json.RawMessage(fmt.Sprintf(`{"from":"web","ser":%q}`, tc.ser)))
 			rec.waitMatch("conn-open", 20*time.Second, func(e *event) bool { return e.conn == c })
-			b.next("conn-open", started.Conn)
+			b.Next("conn-open", started.Conn)
 			exchange(t, b, rec, c, started.Conn, tc)
 			// Binary and JSON close with PeerJS's flush handshake (our side
 			// closes on reading it); raw has none and closes the channel.
-			b.call("close", started.Conn, tc.ser != "raw")
+			b.Call("close", started.Conn, tc.ser != "raw")
 			rec.waitMatch("conn-close", 20*time.Second, func(e *event) bool { return e.conn == c })
-			b.next("conn-close", started.Conn)
+			b.Next("conn-close", started.Conn)
 		})
 	}
 	// Dialling an id nobody has: the server's EXPIRE reaches PeerJS as
 	// peer-unavailable (our server is run with a short expire_timeout).
 	if expire {
-		b.call("connect", "nobody-here", map[string]any{})
-		if ev := b.next("error"); ev.Type != "peer-unavailable" || ev.Message != "Could not connect to peer nobody-here" {
+		b.Call("connect", "nobody-here", map[string]any{})
+		if ev := b.Next("error"); ev.Type != "peer-unavailable" || ev.Message != "Could not connect to peer nobody-here" {
 			t.Fatalf("PeerJS error %+v, want peer-unavailable", ev)
 		}
 	}
 	// The remote side disappears: destroying the PeerJS peer closes our
 	// open connection.
-	rec.t, b.t = t, t
+	rec.t = t
+	b.UseTest(t)
 	c, err := goPeer.Connect(webID, ConnectOptions{Serialization: "binary", Reliable: true})
 	if err != nil {
 		t.Fatal(err)
 	}
-	ev := b.next("connection")
+	ev := b.Next("connection")
 	rec.waitMatch("conn-open", 20*time.Second, func(e *event) bool { return e.conn == c })
-	b.next("conn-open", ev.Conn)
-	b.call("destroy")
-	b.next("close")
+	b.Next("conn-open", ev.Conn)
+	b.Call("destroy")
+	b.Next("close")
 	rec.waitMatch("conn-close", 30*time.Second, func(e *event) bool { return e.conn == c })
 }
 
 // exchange sends the case's values both ways on an open connection.
-func exchange(t *testing.T, b *jsPeer, rec *recorder, c *DataConnection, browserConn string, tc interopCase) {
+func exchange(t *testing.T, b *testenv.JSPeer, rec *recorder, c *DataConnection, browserConn string, tc interopCase) {
 	t.Helper()
 	// One message at a time: with reliable false the channel is unordered.
 	for i, v := range tc.goSends {
 		if err := c.Send(v); err != nil {
 			t.Fatalf("Send(%T): %v", v, err)
 		}
-		ev := b.next("data", browserConn)
+		ev := b.Next("data", browserConn)
 		var got any
 		if err := json.Unmarshal(ev.Data, &got); err != nil {
 			t.Fatal(err)
@@ -255,7 +256,7 @@ func exchange(t *testing.T, b *jsPeer, rec *recorder, c *DataConnection, browser
 		}
 	}
 	for i, spec := range tc.browserSends {
-		b.call("send", browserConn, spec)
+		b.Call("send", browserConn, spec)
 		e := rec.waitMatch("data", 20*time.Second, func(e *event) bool { return e.conn == c })
 		tc.goGets(t, i, e.msg)
 	}
