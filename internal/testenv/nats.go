@@ -1,10 +1,7 @@
 package testenv
 
 import (
-	"os"
-	"path/filepath"
 	"strconv"
-	"sync"
 	"testing"
 	"time"
 )
@@ -13,36 +10,17 @@ import (
 // of building one. A test that re-executes its own test binary passes the binary on with it.
 const NATSServerEnv = "EARLYNODE_NATS_SERVER"
 
-var (
-	natsOnce sync.Once
-	natsDir  string // the temporary directory of the built nats-server; removed by Main
-	natsBin  string
-	natsErr  error
-)
+// natsServerProgram is the nats-server of the version go.mod requires.
+var natsServerProgram = program{name: "nats-server", env: NATSServerEnv, build: func(out string) error {
+	return goCommand("build", "-o", out, "github.com/nats-io/nats-server/v2")
+}}
 
 // NATSServerBin returns the path of a real nats-server binary: $EARLYNODE_NATS_SERVER when
 // set, else github.com/nats-io/nats-server/v2 (the version go.mod requires) built into a
 // temporary directory, once per test binary (Main removes it at the end).
 func NATSServerBin(t testing.TB) string {
 	t.Helper()
-	if p := os.Getenv(NATSServerEnv); p != "" {
-		return p
-	}
-	if !mainRunning {
-		t.Fatal("testenv.NATSServerBin: the package's TestMain must call testenv.Main(m), which removes the built binary")
-	}
-	natsOnce.Do(func() {
-		natsDir, natsErr = os.MkdirTemp("", "earlynode-nats-server-")
-		if natsErr != nil {
-			return
-		}
-		natsBin = filepath.Join(natsDir, "nats-server")
-		natsErr = goCommand("build", "-o", natsBin, "github.com/nats-io/nats-server/v2")
-	})
-	if natsErr != nil {
-		t.Fatal(natsErr)
-	}
-	return natsBin
+	return natsServerProgram.path(t)
 }
 
 // NATSServer is a nats-server process on a loopback port.

@@ -55,82 +55,90 @@ func Root() string {
 	return root
 }
 
-var (
-	mainRunning bool // set by Main, before any test runs
-	buildOnce   sync.Once
-	builtDir    string // the temporary directory of the built binary; removed by Main
-	builtBin    string
-	buildErr    error
-)
+var mainRunning bool // set by Main, before any test runs
 
-// Main runs a package's tests and then removes the binaries Node, NATSHelper and
+// Main runs a package's tests and then removes the programs Node, NATSHelper and
 // NATSServerBin built. Call it from the package's TestMain.
 func Main(m *testing.M) {
 	mainRunning = true
 	code := m.Run()
-	for _, dir := range []string{builtDir, helperDir, natsDir} {
-		if dir != "" {
-			os.RemoveAll(dir)
-		}
+	for _, p := range []*program{&nodeProgram, &helperProgram, &natsServerProgram} {
+		p.remove()
 	}
 	os.Exit(code)
 }
+
+// nodeProgram is cmd/node built as scripts/build builds it: with the NATS helper embedded
+// (internal/bus/natsembed).
+var nodeProgram = program{name: "node", env: BinEnv, build: func(out string) error {
+	if err := goCommand("run", "./internal/bus/natsembed/gen"); err != nil {
+		return err
+	}
+	return goCommand("build", "-tags="+buildTags+",natsembed", "-o", out, "./cmd/node")
+}}
 
 // Node returns the path of earlynode's node binary: $EARLYNODE_BIN when set, else cmd/node
 // built into a temporary directory, once per test binary (Main removes it at the end).
 func Node(t testing.TB) string {
 	t.Helper()
-	if p := os.Getenv(BinEnv); p != "" {
-		return p
-	}
-	if !mainRunning {
-		t.Fatal("testenv.Node: the package's TestMain must call testenv.Main(m), which removes the built binary")
-	}
-	buildOnce.Do(func() {
-		builtDir, buildErr = os.MkdirTemp("", "earlynode-test-")
-		if buildErr != nil {
-			return
-		}
-		builtBin = filepath.Join(builtDir, "node")
-		// As scripts/build does: the NATS helper embedded (internal/bus/natsembed).
-		buildErr = goCommand("run", "./internal/bus/natsembed/gen")
-		if buildErr == nil {
-			buildErr = goCommand("build", "-tags="+buildTags+",natsembed", "-o", builtBin, "./cmd/node")
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
-	}
-	return builtBin
+	return nodeProgram.path(t)
 }
 
-var (
-	helperOnce sync.Once
-	helperDir  string // removed by Main
-	helperBin  string
-	helperErr  error
-)
+// helperProgram is the NATS helper a node binary embeds.
+var helperProgram = program{name: "nats-helper", build: func(out string) error {
+	return goCommand("build", "-o", out, "./internal/bus/natshelper/helperbin")
+}}
 
 // NATSHelper returns the program a clustered PeerServer started from a Go test runs as its
 // NATS helper (internal/bus/natshelper/helperbin, what a node binary embeds), built once per
-// test binary beside the node binary Node builds, since the test binary itself is not one.
+// test binary, since the test binary itself is not one.
 func NATSHelper(t testing.TB) string {
 	t.Helper()
-	if !mainRunning {
-		t.Fatal("testenv.NATSHelper: the package's TestMain must call testenv.Main(m), which removes the built helper")
+	return helperProgram.path(t)
+}
+
+// program is a program a test binary builds once, into a temporary directory that Main
+// removes, unless an environment variable names one ready-made.
+type program struct {
+	name  string // its file name
+	env   string // the variable naming a ready-made one, or ""
+	build func(out string) error
+
+	once sync.Once
+	dir  string
+	bin  string
+	err  error
+}
+
+// path returns the program's path, building it on first use.
+func (p *program) path(t testing.TB) string {
+	t.Helper()
+	if p.env != "" {
+		if v := os.Getenv(p.env); v != "" {
+			return v
+		}
 	}
-	helperOnce.Do(func() {
-		helperDir, helperErr = os.MkdirTemp("", "earlynode-test-")
-		if helperErr != nil {
+	if !mainRunning {
+		t.Fatalf("testenv: %s: the package's TestMain must call testenv.Main(m), which removes the built program", p.name)
+	}
+	p.once.Do(func() {
+		if p.dir, p.err = os.MkdirTemp("", "earlynode-test-"); p.err != nil {
 			return
 		}
-		helperBin = filepath.Join(helperDir, "nats-helper")
-		helperErr = goCommand("build", "-o", helperBin, "./internal/bus/natshelper/helperbin")
+		p.bin = filepath.Join(p.dir, p.name)
+		p.err = p.build(p.bin)
 	})
-	if helperErr != nil {
-		t.Fatal(helperErr)
+	if p.err != nil {
+		t.Fatal(p.err)
 	}
-	return helperBin
+	return p.bin
+}
+
+// remove deletes what path built.
+func (p *program) remove() {
+	if p.dir != "" {
+		os.RemoveAll(p.dir)
+	}
 }
 
 // goCommand runs the go tool in the repository's root.
